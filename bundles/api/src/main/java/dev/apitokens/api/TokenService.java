@@ -1,0 +1,81 @@
+package dev.apitokens.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The token lifecycle: create, list, revoke and authenticate personal API tokens.
+ *
+ * <p>This service trusts its caller: it does not check who is asking. The REST layer decides whether the current
+ * user may act on a user key (own tokens) or on everybody's ({@code listAll}, {@code revokeAny}: admins only).
+ *
+ * <p>Management calls work whatever the {@link LicenseGate} says; only {@link #authenticate} is refused without
+ * a valid license.
+ *
+ * <p>Every method may throw {@link TokenStoreUnavailableException} when the database cannot be reached; nothing
+ * is then partially written.
+ */
+@ProviderType
+public interface TokenService {
+
+    /** Longest label accepted by {@link #create}, in characters, after trimming. */
+    int MAX_LABEL_LENGTH = 255;
+
+    /**
+     * Creates a token for a user.
+     *
+     * @param userKey the owner's user key
+     * @param label what the token is for; trimmed, then 1 to {@link #MAX_LABEL_LENGTH} characters
+     * @param expiresAt when the token stops working, or {@code null} for never; must be in the future
+     * @return the new token with its secret, which is returned here once and can never be read again
+     * @throws InvalidTokenRequestException if the label or expiry is not acceptable; its message is fit for the
+     *         end user
+     */
+    CreatedToken create(String userKey, String label, Instant expiresAt);
+
+    /** The user's own tokens, oldest first. Never {@code null}. */
+    List<TokenInfo> list(String userKey);
+
+    /**
+     * Revokes (deletes) one of the user's tokens.
+     *
+     * @return {@code false} if no token has that id, or it belongs to another user (the two cases are not told
+     *         apart, so ids of other users' tokens cannot be probed)
+     */
+    boolean revoke(String userKey, String tokenId);
+
+    /** Revokes all of the user's tokens and returns how many there were. */
+    int revokeAll(String userKey);
+
+    /** Admin view: every user's tokens, one page at a time, filtered and sorted by the query. */
+    Page<TokenInfo> listAll(TokenQuery query);
+
+    /** Admin action: revokes a token whoever owns it; {@code false} if there is no such token. */
+    boolean revokeAny(String tokenId);
+
+    /**
+     * A cheap syntactic check, done without any store or hash work: is this string in our token format (prefix,
+     * length, alphabet and checksum)? An authentication filter uses it to leave ordinary passwords alone.
+     */
+    boolean isTokenFormat(String candidate);
+
+    /**
+     * Authenticates a request that presented a token.
+     *
+     * <p>Checks, in order: the format, that a token with the embedded id exists, the secret against the stored
+     * hash (with the {@link Hasher} the hash names), the expiry, that the token belongs to {@code username} (when
+     * given), that the owner exists and is active, and that the {@link LicenseGate} allows token use. A wrong id
+     * costs the same hashing work as a wrong secret.
+     *
+     * <p>On success the implementation logs exactly {@code {username} has been authenticated via API Token
+     * ({token_id})} once, and records the use (count and time) without a database write on this call.
+     *
+     * @param username the username the client sent (HTTP Basic), or {@code null} when the token came alone
+     *        (Bearer) and names its owner itself
+     * @param presentedToken the token as the client sent it
+     * @return who was authenticated with which token, or why not; never {@code null}, never throws for bad input
+     */
+    AuthenticationResult authenticate(String username, String presentedToken);
+}

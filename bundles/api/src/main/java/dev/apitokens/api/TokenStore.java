@@ -1,0 +1,54 @@
+package dev.apitokens.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Persistence of tokens. Exactly one store is active in an assembly (the Jira one writes table
+ * {@code AO_5D4005_TOKEN}, the Confluence one {@code AO_2DF51C_TOKEN}); the database is shared by all nodes of a
+ * Data Center cluster and is the only source of truth.
+ *
+ * <p>Every method throws {@link TokenStoreUnavailableException} when the database cannot be reached; a failed
+ * call leaves nothing partially written.
+ */
+@ProviderType
+public interface TokenStore {
+
+    /** Service property: the name of the table the store writes, e.g. {@code AO_5D4005_TOKEN}. */
+    String TABLE = "apitokens.store.table";
+
+    /** Stores a new token and returns it with its store id. The public id must be unique. */
+    StoredToken insert(NewToken token);
+
+    /** The token with this public id; one indexed lookup. */
+    Optional<StoredToken> findByPublicId(String publicId);
+
+    /** The user's tokens, oldest first; one indexed query. */
+    List<StoredToken> findByUser(String userKey);
+
+    /** One page of every user's tokens, filtered and ordered by the query; never loads the whole table. */
+    Page<StoredToken> find(TokenQuery query);
+
+    /** Deletes the token with this public id; {@code false} if there was none. */
+    boolean delete(String publicId);
+
+    /** Deletes all the user's tokens and returns how many there were. */
+    int deleteByUser(String userKey);
+
+    /**
+     * Adds uses to tokens' counters in one batch: each entry adds its count to the usage count with an atomic
+     * {@code UPDATE ... SET USAGE_COUNT = USAGE_COUNT + ?} and raises the last-accessed time to the entry's time
+     * if that is later, so that several cluster nodes can record uses of the same token concurrently without
+     * losing any. Entries for tokens deleted meanwhile are ignored.
+     */
+    void recordUsage(Collection<TokenUsage> usages);
+
+    /**
+     * Replaces a token's hash if it is still {@code expectedHash} (compare-and-set, for re-hashing under a newer
+     * algorithm); {@code false} if the token is gone or its hash changed meanwhile.
+     */
+    boolean replaceHash(String publicId, String expectedHash, String newHash);
+}
