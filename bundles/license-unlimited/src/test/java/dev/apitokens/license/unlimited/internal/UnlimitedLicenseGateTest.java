@@ -1,0 +1,25 @@
+package dev.apitokens.license.unlimited.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.apitokens.api.LicenseStatus;
+
+class UnlimitedLicenseGateTest {
+
+    @Test
+    void alwaysUnlimitedAndAllowsAuthentication() {
+        LicenseStatus status = new UnlimitedLicenseGate().status();
+
+        assertEquals(LicenseStatus.State.UNLIMITED, status.state());
+        assertTrue(status.allowsAuthentication());
+        assertNull(status.licensee());
+        assertNull(status.expiresAt());
+        assertEquals(0, status.userTier());
+        assertFalse(status.message().isBlank());
+    }
+}
