@@ -1,0 +1,272 @@
+package dev.apitokens.authfilter.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.AuthenticationResult.Reason;
+import dev.apitokens.api.HostLogin;
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.RequestUser;
+import dev.apitokens.api.TokenStoreUnavailableException;
+
+/** The filter in a real Jetty 12 servlet container, in front of a servlet that says who the request runs as. */
+class AuthFilterTest {
+
+    private static final HostUser ALICE = new HostUser("key-alice", "alice", "Alice", true, false);
+    private static final ScriptedTokenService TOKENS = new ScriptedTokenService();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Server server;
+    private static String base;
+
+    /** Runs the rest of the request as the user, the way a host adapter does. */
+    static final class WrappingHostLogin implements HostLogin {
+        @Override
+        public HttpServletRequest proceedAs(HostUser user, String tokenId, HttpServletRequest request) {
+            return new HttpServletRequestWrapper(request) {
+                @Override
+                public String getRemoteUser() {
+                    return user.name() + "/" + tokenId;
+                }
+            };
+        }
+
+        @Override
+        public Optional<RequestUser> currentUser(HttpServletRequest request) {
+            return Optional.empty();
+        }
+    }
+
+    /** Echoes the user the request runs as and the Authorization header it still carries. */
+    static final class WhoAmIServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().print("user=" + request.getRemoteUser() + " auth=" + request.getHeader("Authorization"));
+        }
+    }
+
+    static AuthFilter.Config config(String realm) {
+        return new AuthFilter.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AuthFilter.Config.class;
+            }
+
+            @Override
+            public String[] osgi_http_whiteboard_filter_pattern() {
+                return new String[] { "/rest/*" };
+            }
+
+            @Override
+            public int service_ranking() {
+                return 1000;
+            }
+
+            @Override
+            public String osgi_http_whiteboard_context_select() {
+                return "(osgi.http.whiteboard.context.name=default)";
+            }
+
+            @Override
+            public String realm() {
+                return realm;
+            }
+        };
+    }
+
+    @BeforeAll
+    static void startJetty() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        AuthFilter filter = new AuthFilter(TOKENS, new WrappingHostLogin(), config("Jira \"test\""));
+        context.addFilter(new FilterHolder(filter), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
+        server.setHandler(context);
+        server.start();
+        base = "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    @AfterAll
+    static void stopJetty() throws Exception {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        TOKENS.answers.clear();
+        TOKENS.authenticateCalls.clear();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anonymousRequestPassesUntouched() throws Exception {
+        HttpResponse<String> response = get("/rest/api/2/myself", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("user=null auth=null", response.body());
+        assertTrue(TOKENS.authenticateCalls.isEmpty());
+    }
+
+    @Test
+    void basicPasswordIsLeftToTheHost() throws Exception {
+        String header = basic("alice", "her-password");
+        HttpResponse<String> response = get("/rest/api/2/myself", header);
+        assertEquals(200, response.statusCode());
+        assertEquals("user=null auth=" + header, response.body());
+        assertTrue(TOKENS.authenticateCalls.isEmpty(), "no token work for a password");
+    }
+
+    @Test
+    void foreignBearerTokenIsLeftToTheHost() throws Exception {
+        HttpResponse<String> response = get("/rest/api/2/myself", "Bearer NjM0MzI5OTk4NzY1Ok");
+        assertEquals(200, response.statusCode());
+        assertEquals("user=null auth=Bearer NjM0MzI5OTk4NzY1Ok", response.body());
+        assertTrue(TOKENS.authenticateCalls.isEmpty());
+    }
+
+    @Test
+    void basicTokenRunsTheRequestAsItsOwner() throws Exception {
+        TOKENS.answers.put("apt_good", () -> AuthenticationResult.success(ALICE, "tok1"));
+        HttpResponse<String> response = get("/rest/api/latest/configuration", basic("alice", "apt_good"));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("user=alice/tok1 "), response.body());
+        assertEquals(List.of("alice:apt_good"), TOKENS.authenticateCalls);
+    }
+
+    @Test
+    void bearerTokenNamesItsOwner() throws Exception {
+        TOKENS.answers.put("apt_good", () -> AuthenticationResult.success(ALICE, "tok1"));
+        HttpResponse<String> response = get("/rest/api/2/myself", "Bearer apt_good");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("user=alice/tok1 "), response.body());
+        assertEquals(List.of("null:apt_good"), TOKENS.authenticateCalls, "Bearer passes no username");
+    }
+
+    @Test
+    void failedTokenGets401WithChallengesAndShortJson() throws Exception {
+        TOKENS.answers.put("apt_bad", () -> AuthenticationResult.failure(Reason.WRONG_SECRET, "tok2", "mismatch"));
+        HttpResponse<String> response = get("/rest/api/2/myself", basic("alice", "apt_bad"));
+        assertEquals(401, response.statusCode());
+        assertEquals("{\"message\":\"invalid or expired token\"}", response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertEquals(List.of("Basic realm=\"Jira test\"", "Bearer realm=\"Jira test\", error=\"invalid_token\""),
+                response.headers().allValues("WWW-Authenticate"));
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void everyRefusalReasonButTheStoreIs401WithItsClientMessage() throws Exception {
+        for (Reason reason : Reason.values()) {
+            if (reason == Reason.STORE_UNAVAILABLE) {
+                continue;
+            }
+            TOKENS.answers.put("apt_r", () -> AuthenticationResult.failure(reason, "tok3", null));
+            HttpResponse<String> response = get("/rest/x", "Bearer apt_r");
+            assertEquals(401, response.statusCode(), reason.name());
+            assertEquals("{\"message\":\"" + reason.clientMessage() + "\"}", response.body(), reason.name());
+        }
+    }
+
+    @Test
+    void unlicensedTokenSaysSo() throws Exception {
+        TOKENS.answers.put("apt_l", () -> AuthenticationResult.failure(Reason.NOT_LICENSED, "tok4", null));
+        HttpResponse<String> response = get("/rest/x", basic("alice", "apt_l"));
+        assertEquals(401, response.statusCode());
+        assertEquals("{\"message\":\"token authentication is not licensed\"}", response.body());
+    }
+
+    @Test
+    void unavailableStoreIs503() throws Exception {
+        TOKENS.answers.put("apt_s", () -> AuthenticationResult.failure(Reason.STORE_UNAVAILABLE, "tok5", null));
+        HttpResponse<String> response = get("/rest/x", basic("alice", "apt_s"));
+        assertEquals(503, response.statusCode());
+        assertEquals("{\"message\":\"token authentication is temporarily unavailable\"}", response.body());
+        assertTrue(response.headers().allValues("WWW-Authenticate").isEmpty());
+
+        TOKENS.answers.put("apt_t", () -> {
+            throw new TokenStoreUnavailableException("database down", null);
+        });
+        assertEquals(503, get("/rest/x", "Bearer apt_t").statusCode());
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutStackTrace() throws Exception {
+        TOKENS.answers.put("apt_boom", () -> {
+            throw new IllegalStateException("bug in the core");
+        });
+        HttpResponse<String> response = get("/rest/x", basic("alice", "apt_boom"));
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"message\":\"internal error\"}", response.body());
+    }
+
+    @Test
+    void pathsOutsideThePatternAreNotFiltered() throws Exception {
+        HttpResponse<String> response = get("/secure/ViewProfile.jspa", basic("alice", "apt_bad"));
+        assertEquals(200, response.statusCode());
+        assertTrue(TOKENS.authenticateCalls.isEmpty());
+    }
+
+    @Test
+    void refusalIsLoggedWithTheTokenIdButNeverTheSecret() throws Exception {
+        String secret = "apt_SuperSecretValue123";
+        TOKENS.answers.put(secret, () -> AuthenticationResult.failure(Reason.EXPIRED, "publicid42", null));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(401, get("/rest/x", basic("alice", secret)).statusCode());
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("refused (EXPIRED) for token publicid42 of user alice"), log);
+        assertFalse(log.contains(secret), "the secret must never be logged");
+    }
+}
