@@ -1,0 +1,259 @@
+package dev.apitokens.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.Hasher;
+import dev.apitokens.api.HostUsers;
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.LicenseGate;
+import dev.apitokens.api.NewToken;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.StoredToken;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.api.TokenStore;
+
+/**
+ * The {@link TokenService}: creation and management map to the {@link TokenStore}; authentication is
+ * {@link TokenAuthenticator}, backed by a {@link VerifiedTokenCache}, a {@link UsageRecorder} and, when configured,
+ * {@link RehashOnUse}.
+ */
+@Component(service = TokenService.class, configurationPid = CoreTokenService.PID)
+@Designate(ocd = CoreTokenService.Config.class)
+public class CoreTokenService implements TokenService {
+
+    static final String PID = "dev.apitokens.core";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreTokenService.class);
+
+    @ObjectClassDefinition(name = "API tokens: core",
+            description = "The token service: verified-token cache, write-behind of usage, re-hash on use.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Cache size", min = "0",
+                description = "Most verified tokens kept in memory so that repeated calls skip the slow hash; "
+                        + "0 turns the cache off.")
+        int cacheMaxEntries() default 10000;
+
+        @AttributeDefinition(name = "Cache time to live (seconds)", min = "0",
+                description = "How long a verification is reused. Bounds how long a token revoked on another "
+                        + "cluster node keeps working on this one; revocations on this node apply at once.")
+        int cacheTtlSeconds() default 30;
+
+        @AttributeDefinition(name = "Usage flush interval (seconds)", min = "1",
+                description = "How often usage counts and last-accessed times are written to the database, in "
+                        + "one batch; also written on shutdown.")
+        int usageFlushIntervalSeconds() default 5;
+
+        @AttributeDefinition(name = "Re-hash on use",
+                description = "After a successful authentication whose stored hash uses another algorithm than "
+                        + "the default hasher, or outdated parameters, replace it by a hash of the default hasher "
+                        + "(in the background, once).")
+        boolean rehashOnUse() default false;
+    }
+
+    @Reference(service = Hasher.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.REPLACE)
+    volatile List<Map.Entry<Map<String, Object>, Hasher>> hashers = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LicenseGate licenseGate;
+
+    private final TokenStore store;
+    private final Clock clock;
+    private final TokenFormat format = new TokenFormat(new SecureRandom());
+    private final VerifiedTokenCache cache;
+    private final UsageRecorder usage;
+    private final TokenAuthenticator authenticator;
+    private final ScheduledExecutorService flusher;
+    private final ExecutorService rehasher;
+    private final ScheduledFuture<?> flushTask;
+    private volatile RankedHashers ranked = RankedHashers.NONE;
+
+    @Activate
+    public CoreTokenService(@Reference(name = "store") TokenStore store, @Reference(name = "users") HostUsers users,
+            Config config) {
+        this(store, users, config, Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(daemonThreads("api-tokens-usage-flush")),
+                // Bounded: a burst of outdated tokens must not queue secrets without limit; overflow retries later.
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
+                        daemonThreads("api-tokens-rehash")));
+    }
+
+    CoreTokenService(TokenStore store, HostUsers users, Config config, Clock clock,
+            ScheduledExecutorService flusher, ExecutorService rehasher) {
+        this.store = store;
+        this.clock = clock;
+        this.flusher = flusher;
+        this.rehasher = rehasher;
+        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(config.cacheTtlSeconds()), clock);
+        usage = new UsageRecorder(store);
+        RehashOnUse rehash = config.rehashOnUse()
+                ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
+                : null;
+        authenticator = new TokenAuthenticator(store, users, this::rankedHashers, () -> licenseGate, cache, usage,
+                rehash, clock);
+        long interval = Math.max(1, config.usageFlushIntervalSeconds());
+        flushTask = flusher.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        flushTask.cancel(false);
+        flusher.shutdown();
+        // Queued re-hashes are dropped: the store may go away with us, and the next use after a restart retries.
+        rehasher.shutdownNow();
+        // flush() is synchronized, so this waits for a scheduled flush that is running and then writes the rest.
+        flushUsage();
+    }
+
+    @Override
+    public CreatedToken create(String userKey, String label, Instant expiresAt) {
+        Objects.requireNonNull(userKey, "userKey");
+        String trimmed = label == null ? "" : label.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidTokenRequestException("Enter a label for the token.");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LABEL_LENGTH) {
+            throw new InvalidTokenRequestException("The label is too long: at most " + MAX_LABEL_LENGTH
+                    + " characters.");
+        }
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new InvalidTokenRequestException("The expiry date must be in the future.");
+        }
+        Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
+        String token = format.generate();
+        String hash = hasher.hash(token.getBytes(StandardCharsets.UTF_8));
+        StoredToken stored = store.insert(
+                new NewToken(TokenFormat.publicIdOf(token), userKey, trimmed, hash, now, expiresAt));
+        return new CreatedToken(toInfo(stored), token);
+    }
+
+    @Override
+    public List<TokenInfo> list(String userKey) {
+        return store.findByUser(userKey).stream().map(CoreTokenService::toInfo).toList();
+    }
+
+    @Override
+    public boolean revoke(String userKey, String tokenId) {
+        if (!TokenFormat.isPublicId(tokenId)) {
+            return false;
+        }
+        boolean owned = store.findByPublicId(tokenId).filter(t -> t.userKey().equals(userKey)).isPresent();
+        boolean deleted = owned && store.delete(tokenId);
+        if (deleted) {
+            cache.evictIf(e -> e.publicId().equals(tokenId));
+        }
+        return deleted;
+    }
+
+    @Override
+    public int revokeAll(String userKey) {
+        int deleted = store.deleteByUser(userKey);
+        cache.evictIf(e -> e.userKey().equals(userKey));
+        return deleted;
+    }
+
+    @Override
+    public Page<TokenInfo> listAll(TokenQuery query) {
+        Page<StoredToken> page = store.find(query);
+        return new Page<>(page.items().stream().map(CoreTokenService::toInfo).toList(), page.total(), page.offset(),
+                page.limit());
+    }
+
+    @Override
+    public boolean revokeAny(String tokenId) {
+        if (!TokenFormat.isPublicId(tokenId)) {
+            return false;
+        }
+        boolean deleted = store.delete(tokenId);
+        cache.evictIf(e -> e.publicId().equals(tokenId));
+        return deleted;
+    }
+
+    @Override
+    public boolean isTokenFormat(String candidate) {
+        return TokenFormat.isWellFormed(candidate);
+    }
+
+    @Override
+    public AuthenticationResult authenticate(String username, String presentedToken) {
+        return authenticator.authenticate(username, presentedToken);
+    }
+
+    /** Writes pending usage now (the scheduled task, deactivation, tests). */
+    int flushUsage() {
+        return usage.flush();
+    }
+
+    private void scheduledFlush() {
+        try {
+            flushUsage();
+        } catch (RuntimeException e) {
+            // An escaping exception would cancel the schedule for good.
+            LOG.error("Writing API token usage failed", e);
+        }
+    }
+
+    /** The hashers ranked, recomputed only when DS replaced the list. */
+    RankedHashers rankedHashers() {
+        List<Map.Entry<Map<String, Object>, Hasher>> current = hashers;
+        RankedHashers known = ranked;
+        if (!known.isFrom(current)) {
+            known = RankedHashers.of(current);
+            ranked = known;
+        }
+        return known;
+    }
+
+    VerifiedTokenCache cache() {
+        return cache;
+    }
+
+    private static TokenInfo toInfo(StoredToken token) {
+        return new TokenInfo(token.publicId(), token.storeId(), token.userKey(), token.label(), token.createdAt(),
+                token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()));
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

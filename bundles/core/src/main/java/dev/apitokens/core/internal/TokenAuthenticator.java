@@ -1,0 +1,214 @@
+package dev.apitokens.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.AuthenticationResult.Reason;
+import dev.apitokens.api.Hasher;
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.HostUsers;
+import dev.apitokens.api.LicenseGate;
+import dev.apitokens.api.LicenseStatus;
+import dev.apitokens.api.PhcString;
+import dev.apitokens.api.StoredToken;
+import dev.apitokens.api.TokenStore;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.core.internal.VerifiedTokenCache.Entry;
+
+/**
+ * {@code TokenService.authenticate}: format, lookup, hash, then expiry, user, owner and license, in that order, so
+ * that nothing about a token is revealed (not even that it expired) before its secret was proven.
+ */
+final class TokenAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenAuthenticator.class);
+
+    /** A hash of random bytes, verified when the id is unknown so that a wrong id costs what a wrong secret does. */
+    private record DummyHash(Hasher hasher, PhcString hash) {
+    }
+
+    private final TokenStore store;
+    private final HostUsers users;
+    private final Supplier<RankedHashers> hashers;
+    private final Supplier<LicenseGate> licenseGate;
+    private final VerifiedTokenCache cache;
+    private final UsageRecorder usage;
+    /** {@code null} when re-hashing on use is off. */
+    private final RehashOnUse rehash;
+    private final Clock clock;
+    private volatile DummyHash dummy;
+
+    TokenAuthenticator(TokenStore store, HostUsers users, Supplier<RankedHashers> hashers,
+            Supplier<LicenseGate> licenseGate, VerifiedTokenCache cache, UsageRecorder usage, RehashOnUse rehash,
+            Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.hashers = hashers;
+        this.licenseGate = licenseGate;
+        this.cache = cache;
+        this.usage = usage;
+        this.rehash = rehash;
+        this.clock = clock;
+    }
+
+    AuthenticationResult authenticate(String username, String presented) {
+        Optional<String> parsed = TokenFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            return refuse(Reason.MALFORMED, null, "not an API token (format or checksum)");
+        }
+        String publicId = parsed.get();
+        String cacheKey = cache.isEnabled() ? cache.keyOf(presented) : null;
+        Entry verified = cacheKey == null ? null : cache.get(cacheKey);
+        if (verified == null) {
+            long epoch = cache.epoch();
+            VerifiedOrRefused outcome = verify(publicId, presented);
+            if (outcome.refusal() != null) {
+                return outcome.refusal();
+            }
+            verified = outcome.entry();
+            if (cacheKey != null && !isExpired(verified)) {
+                cache.put(cacheKey, verified, epoch);
+            }
+        }
+        return checkUse(username, verified);
+    }
+
+    private record VerifiedOrRefused(Entry entry, AuthenticationResult refusal) {
+    }
+
+    /** The store lookup and hash verification that a cache hit skips. */
+    private VerifiedOrRefused verify(String publicId, String presented) {
+        StoredToken stored;
+        try {
+            stored = store.findByPublicId(publicId).orElse(null);
+        } catch (TokenStoreUnavailableException e) {
+            return refused(Reason.STORE_UNAVAILABLE, publicId, e.getMessage());
+        }
+        byte[] secret = presented.getBytes(StandardCharsets.UTF_8);
+        RankedHashers ranked = hashers.get();
+        if (stored == null) {
+            burnDummyVerify(ranked, secret);
+            return refused(Reason.UNKNOWN_TOKEN, publicId, "no such token");
+        }
+        PhcString hash;
+        try {
+            hash = PhcString.parse(stored.hash());
+        } catch (IllegalArgumentException e) {
+            LOG.error("The stored hash of API token {} is unreadable: {}", publicId, e.getMessage());
+            return refused(Reason.WRONG_SECRET, publicId, "stored hash unreadable");
+        }
+        Optional<Hasher> verifier = ranked.forAlgorithm(hash.id());
+        if (verifier.isEmpty()) {
+            return refused(Reason.HASHER_MISSING, publicId,
+                    "no Hasher installed for algorithm " + hash.id() + "; install the bundle that provides it");
+        }
+        if (!safeVerify(verifier.get(), secret, hash)) {
+            return refused(Reason.WRONG_SECRET, publicId, "secret does not match");
+        }
+        Hasher preferred = ranked.preferred().orElseThrow();
+        if (rehash != null && RehashOnUse.isOutdated(verifier.get(), hash, preferred)) {
+            rehash.schedule(publicId, presented, stored.hash(), preferred);
+        }
+        return new VerifiedOrRefused(
+                new Entry(publicId, stored.userKey(), stored.expiresAt(), stored.hash(), clock.instant()), null);
+    }
+
+    /** The checks repeated on every use, cached or not. */
+    private AuthenticationResult checkUse(String username, Entry verified) {
+        String publicId = verified.publicId();
+        if (isExpired(verified)) {
+            return refuse(Reason.EXPIRED, publicId, "expired at " + verified.expiresAt());
+        }
+        // A blank username (HTTP Basic ":token") is treated as absent: the token names its owner.
+        if (username != null && !username.isBlank()) {
+            Optional<HostUser> named = users.findByName(username);
+            if (named.isEmpty() || !named.get().key().equals(verified.userKey())) {
+                return refuse(Reason.WRONG_USER, publicId, "token does not belong to the user named in the request");
+            }
+        }
+        Optional<HostUser> owner = users.findByKey(verified.userKey());
+        if (owner.isEmpty()) {
+            return refuse(Reason.USER_UNKNOWN, publicId, "owner no longer exists");
+        }
+        if (!owner.get().active()) {
+            return refuse(Reason.USER_INACTIVE, publicId, "owner is deactivated");
+        }
+        LicenseStatus license = licenseStatus();
+        if (license == null || !license.allowsAuthentication()) {
+            return refuse(Reason.NOT_LICENSED, publicId,
+                    license == null ? "no license gate installed" : "license " + license.state());
+        }
+        usage.record(publicId, clock.instant());
+        LOG.info("{} has been authenticated via API Token ({})", owner.get().name(), publicId);
+        return AuthenticationResult.success(owner.get(), publicId);
+    }
+
+    private boolean isExpired(Entry entry) {
+        return entry.expiresAt() != null && !clock.instant().isBefore(entry.expiresAt());
+    }
+
+    private LicenseStatus licenseStatus() {
+        LicenseGate gate = licenseGate.get();
+        if (gate == null) {
+            return null;
+        }
+        try {
+            return gate.status();
+        } catch (RuntimeException e) {
+            LOG.error("The license gate failed; refusing token authentication", e);
+            return null;
+        }
+    }
+
+    private void burnDummyVerify(RankedHashers ranked, byte[] secret) {
+        Optional<Hasher> preferred = ranked.preferred();
+        if (preferred.isEmpty()) {
+            return;
+        }
+        try {
+            DummyHash current = dummy;
+            if (current == null || current.hasher() != preferred.get()) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                current = new DummyHash(preferred.get(), PhcString.parse(preferred.get().hash(random)));
+                dummy = current;
+            }
+            safeVerify(current.hasher(), secret, current.hash());
+        } catch (RuntimeException e) {
+            LOG.error("Hasher {} failed to make a hash", preferred.get().algorithm(), e);
+        }
+    }
+
+    /** A hasher is a plug-in: one that throws must not turn a refusal into an error page. */
+    private static boolean safeVerify(Hasher hasher, byte[] secret, PhcString hash) {
+        try {
+            return hasher.verify(secret, hash);
+        } catch (RuntimeException e) {
+            LOG.error("Hasher {} failed to verify a hash", hasher.algorithm(), e);
+            return false;
+        }
+    }
+
+    private static VerifiedOrRefused refused(Reason reason, String publicId, String detail) {
+        return new VerifiedOrRefused(null, refuse(reason, publicId, detail));
+    }
+
+    private static AuthenticationResult refuse(Reason reason, String publicId, String detail) {
+        switch (reason) {
+            case MALFORMED, UNKNOWN_TOKEN -> LOG.debug("API token authentication refused ({}) for token {}: {}",
+                    reason, publicId, detail);
+            case HASHER_MISSING, NOT_LICENSED, STORE_UNAVAILABLE -> LOG.warn(
+                    "API token authentication refused ({}) for token {}: {}", reason, publicId, detail);
+            default -> LOG.info("API token authentication refused ({}) for token {}: {}", reason, publicId, detail);
+        }
+        return AuthenticationResult.failure(reason, publicId, detail);
+    }
+}

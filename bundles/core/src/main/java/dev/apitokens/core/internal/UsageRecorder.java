@@ -1,0 +1,77 @@
+package dev.apitokens.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apitokens.api.TokenStore;
+import dev.apitokens.api.TokenUsage;
+
+/**
+ * Write-behind of token uses: an authentication only adds to an in-memory counter; {@link #flush()} (run on a
+ * schedule and on shutdown) writes all counters with one {@link TokenStore#recordUsage} batch, whose atomic
+ * increments let several cluster nodes count the same token. A request never waits for the database.
+ */
+final class UsageRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+
+    private record Delta(long count, Instant latest) {
+        Delta plus(Delta other) {
+            return new Delta(count + other.count, latest.isAfter(other.latest) ? latest : other.latest);
+        }
+    }
+
+    private final TokenStore store;
+    private final ConcurrentMap<String, Delta> pending = new ConcurrentHashMap<>();
+
+    UsageRecorder(TokenStore store) {
+        this.store = store;
+    }
+
+    /** Counts one successful authentication with the token {@code publicId} at {@code at}. */
+    void record(String publicId, Instant at) {
+        pending.merge(publicId, new Delta(1, at), Delta::plus);
+    }
+
+    /**
+     * Writes every pending use in one batch. If the store fails the uses are merged back (with any counted
+     * meanwhile) for the next flush, so none is lost while the database is away.
+     *
+     * @return how many tokens' counters were written
+     */
+    synchronized int flush() {
+        List<TokenUsage> batch = new ArrayList<>();
+        for (String publicId : pending.keySet()) {
+            // remove() takes the counter atomically: uses recorded after it start a new one.
+            Delta delta = pending.remove(publicId);
+            if (delta != null) {
+                batch.add(new TokenUsage(publicId, delta.count(), delta.latest()));
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            store.recordUsage(batch);
+            return batch.size();
+        } catch (RuntimeException e) {
+            for (TokenUsage usage : batch) {
+                pending.merge(usage.publicId(), new Delta(usage.count(), usage.lastAccessed()), Delta::plus);
+            }
+            LOG.warn("Could not record the usage of {} API tokens, will retry on the next flush: {}", batch.size(),
+                    e.toString());
+            return 0;
+        }
+    }
+
+    /** How many tokens have uses waiting to be written. */
+    int pendingTokens() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.apitokens.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Tokens whose secret was verified recently, so that a script calling the REST API in a loop does not pay for a
+ * slow hash on every request.
+ *
+ * <p>Keys are an HMAC-SHA256 of the presented token under a random key made when this cache is: the token itself
+ * never sits in memory as a key, and a heap dump does not let anyone test guesses offline (the key dies with the
+ * process). An entry lives at most {@code ttl}: that bounds how long a token revoked on another cluster node (we
+ * only see the shared database) keeps working here. Local revocations {@link #evictIf evict} at once.
+ *
+ * <p>Bounded LRU; one lock, held only for map operations of a few hundred nanoseconds.
+ */
+final class VerifiedTokenCache {
+
+    /** What a hit needs to repeat every check except the store lookup and the hash. */
+    record Entry(String publicId, String userKey, Instant expiresAt, String storedHash, Instant verifiedAt) {
+    }
+
+    private static final String HMAC = "HmacSHA256";
+
+    private final int maxEntries;
+    private final Duration ttl;
+    private final Clock clock;
+    private final SecretKeySpec macKey;
+    private final Mac prototype;
+    private final Map<String, Entry> entries;
+    /** Bumped by every eviction, so that a verification that raced with a revocation is not cached after it. */
+    private long epoch;
+
+    VerifiedTokenCache(int maxEntries, Duration ttl, Clock clock) {
+        this.maxEntries = Math.max(0, maxEntries);
+        this.ttl = ttl;
+        this.clock = clock;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        macKey = new SecretKeySpec(key, HMAC);
+        prototype = newMac();
+        entries = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > VerifiedTokenCache.this.maxEntries;
+            }
+        };
+    }
+
+    boolean isEnabled() {
+        return maxEntries > 0 && !ttl.isZero() && !ttl.isNegative();
+    }
+
+    /** The cache key of a presented token: its keyed digest, never the token. */
+    String keyOf(String presentedToken) {
+        return HexFormat.of().formatHex(mac().doFinal(presentedToken.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The fresh entry for a key, or {@code null}; an entry older than the TTL is dropped. */
+    synchronized Entry get(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && !clock.instant().isBefore(entry.verifiedAt().plus(ttl))) {
+            entries.remove(key);
+            return null;
+        }
+        return entry;
+    }
+
+    /** The current epoch; read it before the store lookup whose result is to be cached. */
+    synchronized long epoch() {
+        return epoch;
+    }
+
+    /** Caches an entry unless an eviction happened since {@code epochBeforeLookup}. */
+    synchronized void put(String key, Entry entry, long epochBeforeLookup) {
+        if (isEnabled() && epoch == epochBeforeLookup) {
+            entries.put(key, entry);
+        }
+    }
+
+    /** Drops every entry that matches, e.g. those of a revoked token or of a user whose tokens were revoked. */
+    synchronized void evictIf(Predicate<Entry> revoked) {
+        epoch++;
+        entries.values().removeIf(revoked);
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    private Mac mac() {
+        try {
+            // Mac is not thread-safe; a clone of an initialised one is much cheaper than a new lookup.
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(macKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.apitokens.core.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.HostUsers;
+
+/** A test fake of the host's user directory. */
+final class FakeHostUsers implements HostUsers {
+
+    private final Map<String, HostUser> byKey = new ConcurrentHashMap<>();
+
+    void put(HostUser user) {
+        byKey.put(user.key(), user);
+    }
+
+    void remove(String key) {
+        byKey.remove(key);
+    }
+
+    @Override
+    public Optional<HostUser> findByName(String username) {
+        return byKey.values().stream().filter(u -> u.name().equalsIgnoreCase(username)).findFirst();
+    }
+
+    @Override
+    public Optional<HostUser> findByKey(String userKey) {
+        return Optional.ofNullable(byKey.get(userKey));
+    }
+
+    @Override
+    public long activeUserCount() {
+        return byKey.values().stream().filter(HostUser::active).count();
+    }
+}

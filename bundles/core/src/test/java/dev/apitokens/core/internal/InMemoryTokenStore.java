@@ -1,0 +1,132 @@
+package dev.apitokens.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.apitokens.api.NewToken;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.StoredToken;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStore;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.api.TokenUsage;
+
+/** A test fake of the store: a map, call counters, and switches to make it fail. */
+final class InMemoryTokenStore implements TokenStore {
+
+    private final Map<String, StoredToken> tokens = new LinkedHashMap<>();
+    private long nextId = 1;
+    final AtomicInteger findByPublicIdCalls = new AtomicInteger();
+    final AtomicInteger replaceHashCalls = new AtomicInteger();
+    final List<List<TokenUsage>> usageBatches = new ArrayList<>();
+    volatile boolean down;
+    volatile int recordUsageFailures;
+
+    private void check() {
+        if (down) {
+            throw new TokenStoreUnavailableException("test store is down", null);
+        }
+    }
+
+    @Override
+    public synchronized StoredToken insert(NewToken token) {
+        check();
+        if (tokens.containsKey(token.publicId())) {
+            throw new IllegalStateException("duplicate public id");
+        }
+        StoredToken stored = new StoredToken(nextId++, token.publicId(), token.userKey(), token.label(), token.hash(),
+                token.createdAt(), null, 0, token.expiresAt());
+        tokens.put(token.publicId(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<StoredToken> findByPublicId(String publicId) {
+        findByPublicIdCalls.incrementAndGet();
+        check();
+        return Optional.ofNullable(tokens.get(publicId));
+    }
+
+    @Override
+    public synchronized List<StoredToken> findByUser(String userKey) {
+        check();
+        return tokens.values().stream().filter(t -> t.userKey().equals(userKey)).toList();
+    }
+
+    @Override
+    public synchronized Page<StoredToken> find(TokenQuery query) {
+        check();
+        List<StoredToken> matching = tokens.values().stream()
+                .filter(t -> query.userKey() == null || t.userKey().equals(query.userKey()))
+                .filter(t -> query.labelContains() == null
+                        || t.label().toLowerCase().contains(query.labelContains().toLowerCase()))
+                .sorted(Comparator.comparingLong(StoredToken::storeId))
+                .toList();
+        List<StoredToken> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
+        return new Page<>(page, matching.size(), query.offset(), query.limit());
+    }
+
+    @Override
+    public synchronized boolean delete(String publicId) {
+        check();
+        return tokens.remove(publicId) != null;
+    }
+
+    @Override
+    public synchronized int deleteByUser(String userKey) {
+        check();
+        List<String> ids = tokens.values().stream().filter(t -> t.userKey().equals(userKey))
+                .map(StoredToken::publicId).toList();
+        ids.forEach(tokens::remove);
+        return ids.size();
+    }
+
+    @Override
+    public synchronized void recordUsage(Collection<TokenUsage> usages) {
+        check();
+        if (recordUsageFailures > 0) {
+            recordUsageFailures--;
+            throw new TokenStoreUnavailableException("test store refuses recordUsage", null);
+        }
+        usageBatches.add(List.copyOf(usages));
+        for (TokenUsage usage : usages) {
+            StoredToken t = tokens.get(usage.publicId());
+            if (t != null) {
+                Instant last = t.lastAccessed() == null || usage.lastAccessed().isAfter(t.lastAccessed())
+                        ? usage.lastAccessed() : t.lastAccessed();
+                tokens.put(t.publicId(), new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), t.hash(),
+                        t.createdAt(), last, t.usageCount() + usage.count(), t.expiresAt()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean replaceHash(String publicId, String expectedHash, String newHash) {
+        replaceHashCalls.incrementAndGet();
+        check();
+        StoredToken t = tokens.get(publicId);
+        if (t == null || !t.hash().equals(expectedHash)) {
+            return false;
+        }
+        tokens.put(publicId, new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), newHash,
+                t.createdAt(), t.lastAccessed(), t.usageCount(), t.expiresAt()));
+        return true;
+    }
+
+    synchronized StoredToken get(String publicId) {
+        return tokens.get(publicId);
+    }
+
+    synchronized void putHash(String publicId, String hash) {
+        StoredToken t = tokens.get(publicId);
+        tokens.put(publicId, new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), hash, t.createdAt(),
+                t.lastAccessed(), t.usageCount(), t.expiresAt()));
+    }
+}
