@@ -1,0 +1,150 @@
+// The "API tokens" block of the profile page: list, create (secret shown once), revoke, revoke all.
+import { api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath } from './common.js';
+
+const block = document.getElementById('api-tokens');
+const soonDays = Number(block.dataset.expiresSoonDays || 7);
+const table = document.getElementById('tokens-table');
+const rows = document.getElementById('tokens-body');
+const empty = document.getElementById('tokens-empty');
+const status = document.getElementById('tokens-status');
+const revokeAllButton = document.getElementById('revoke-all');
+
+const dialog = document.getElementById('create-dialog');
+const form = document.getElementById('create-form');
+const labelInput = document.getElementById('token-label');
+const expiryInput = document.getElementById('token-expiry');
+const createError = document.getElementById('create-error');
+const generate = document.getElementById('generate-token');
+const createdPanel = document.getElementById('created-panel');
+const secretField = document.getElementById('created-secret');
+const copyButton = document.getElementById('copy-secret');
+const copyStatus = document.getElementById('copy-status');
+
+block.querySelector('.example-url').textContent =
+  window.location.origin + contextPath + (block.dataset.exampleResource || '/rest/api/2/myself');
+
+async function load() {
+  try {
+    render(await api('/'));
+  } catch (e) {
+    showStatus(status, `Your tokens could not be loaded. ${e.message}`);
+  }
+}
+
+function render(tokens) {
+  const list = Array.isArray(tokens) ? tokens : [];
+  rows.replaceChildren(...list.map(row));
+  table.hidden = list.length === 0;
+  empty.hidden = list.length !== 0;
+  revokeAllButton.disabled = list.length === 0;
+}
+
+function row(token) {
+  return el('tr', { 'data-token-id': token.id },
+    el('td', { class: 'token-label' }, token.label),
+    el('td', {}, time(token.createdAt, '')),
+    el('td', {}, time(token.lastAccessed, 'Never')),
+    el('td', { class: 'number' }, String(token.usageCount ?? 0)),
+    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
+    el('td', { class: 'actions' },
+      el('button', {
+        type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
+        'aria-label': `Revoke ${token.label}`, onclick: () => revoke(token),
+      }, 'Revoke')));
+}
+
+async function revoke(token) {
+  const revoked = await confirmAction({
+    title: 'Revoke API token',
+    message: `Revoke "${token.label}"? Scripts that use it will stop working at once. This cannot be undone.`,
+    confirmLabel: 'Revoke',
+    action: () => api(`/${encodeURIComponent(token.id)}`, { method: 'DELETE' }),
+  });
+  if (revoked) {
+    showStatus(status, `Token "${token.label}" was revoked.`, 'success');
+    await load();
+  }
+}
+
+revokeAllButton.addEventListener('click', async () => {
+  const revoked = await confirmAction({
+    title: 'Revoke all API tokens',
+    message: 'Revoke all your API tokens? Every script that uses one of them will stop working at once.',
+    confirmLabel: 'Revoke all',
+    action: () => api('/all', { method: 'DELETE' }),
+  });
+  if (revoked) {
+    showStatus(status, 'All your tokens were revoked.', 'success');
+    await load();
+  }
+});
+
+document.getElementById('create-token').addEventListener('click', () => {
+  form.reset();
+  form.hidden = false;
+  createdPanel.hidden = true;
+  showError(createError, '');
+  labelInput.removeAttribute('aria-invalid');
+  const tomorrow = new Date(Date.now() + 86400000);
+  expiryInput.min = localDate(tomorrow);
+  openDialog(dialog, labelInput);
+});
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  showError(createError, '');
+  labelInput.removeAttribute('aria-invalid');
+  const body = { label: labelInput.value };
+  if (expiryInput.value) {
+    const [year, month, day] = expiryInput.value.split('-').map(Number);
+    // the token works through the chosen day in the user's time zone and stops when the next day starts
+    body.expirationDate = new Date(year, month - 1, day + 1).getTime();
+  }
+  generate.disabled = true;
+  generate.setAttribute('aria-busy', 'true');
+  try {
+    const created = await api('/', { method: 'POST', json: body });
+    showSecret(created.passwordValue);
+    load();
+  } catch (e) {
+    showError(createError, e.message);
+    if (e.status === 400) labelInput.setAttribute('aria-invalid', 'true');
+    labelInput.focus();
+  } finally {
+    generate.disabled = false;
+    generate.removeAttribute('aria-busy');
+  }
+});
+
+function showSecret(secret) {
+  form.hidden = true;
+  createdPanel.hidden = false;
+  secretField.value = secret;
+  copyStatus.textContent = '';
+  copyButton.focus();
+}
+
+copyButton.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(secretField.value);
+    copyStatus.textContent = 'Copied to the clipboard.';
+  } catch (e) {
+    // no Clipboard API outside secure contexts (plain http to a remote host): fall back to a selection copy
+    secretField.select();
+    const copied = document.execCommand && document.execCommand('copy');
+    copyStatus.textContent = copied ? 'Copied to the clipboard.'
+      : 'Copying is blocked by the browser: the token is selected, press Ctrl+C (or Cmd+C) to copy it.';
+  }
+});
+
+// the secret leaves the page as soon as the dialog closes (Done, Escape): it is never shown again
+dialog.addEventListener('close', () => {
+  secretField.value = '';
+});
+
+function localDate(date) {
+  const pad = n => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+load();
