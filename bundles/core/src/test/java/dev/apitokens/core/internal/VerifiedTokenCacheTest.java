@@ -1,0 +1,171 @@
+package dev.apitokens.core.internal;
+
+import static dev.apitokens.core.internal.CoreFixture.ALICE;
+import static dev.apitokens.core.internal.CoreFixture.BOB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.apitokens.api.AuthenticationResult.Reason;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.LicenseStatus;
+import dev.apitokens.core.internal.VerifiedTokenCache.Entry;
+
+class VerifiedTokenCacheTest {
+
+    private final CoreFixture fixture = new CoreFixture(); // defaults: 10000 entries, 30 s
+    private final FakeHasher hasher = new FakeHasher("fake-a");
+    private final CreatedToken token;
+
+    VerifiedTokenCacheTest() {
+        fixture.addHasher(hasher, 0);
+        token = fixture.create(ALICE, "cached", fixture.clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private void assertCostsStoreAndHash(int lookups, int verifies) {
+        assertEquals(lookups, fixture.store.findByPublicIdCalls.get(), "store lookups");
+        assertEquals(verifies, hasher.verifyCalls.get(), "hash verifications");
+    }
+
+    @Test
+    void aHitSkipsStoreAndHash() {
+        for (int i = 0; i < 50; i++) {
+            assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+        }
+        assertCostsStoreAndHash(1, 1);
+        assertEquals(50, fixture.log.messages(ch.qos.logback.classic.Level.INFO).size(), "every use is logged");
+    }
+
+    @Test
+    void aWrongSecretForACachedIdIsNotAHit() {
+        fixture.service.authenticate("alice", token.secret());
+        String wrong = TokenFormatTest.withChecksum(token.secret().substring(0, 20) + "7".repeat(22));
+        assertEquals(Reason.WRONG_SECRET, fixture.service.authenticate("alice", wrong).reason());
+        assertCostsStoreAndHash(2, 2);
+    }
+
+    @Test
+    void aHitStillChecksExpiryUserOwnerAndLicense() {
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+        assertEquals(Reason.WRONG_USER, fixture.service.authenticate("bob", token.secret()).reason());
+
+        fixture.users.put(new HostUser(ALICE.key(), "alice", "Alice", false, false));
+        assertEquals(Reason.USER_INACTIVE, fixture.service.authenticate("alice", token.secret()).reason());
+        fixture.users.put(ALICE);
+
+        fixture.license.state = LicenseStatus.State.OVER_USER_TIER;
+        assertEquals(Reason.NOT_LICENSED, fixture.service.authenticate("alice", token.secret()).reason());
+        fixture.license.state = LicenseStatus.State.VALID;
+
+        fixture.clock.advance(Duration.ofSeconds(29)); // still within the TTL
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+        assertCostsStoreAndHash(1, 1);
+
+        CreatedToken shortLived = fixture.create(ALICE, "short", fixture.clock.instant().plusSeconds(10));
+        assertTrue(fixture.service.authenticate(null, shortLived.secret()).isSuccess());
+        fixture.clock.advance(Duration.ofSeconds(10));
+        assertEquals(Reason.EXPIRED, fixture.service.authenticate(null, shortLived.secret()).reason());
+        assertCostsStoreAndHash(2, 2);
+    }
+
+    @Test
+    void entriesExpireAfterTheTtlSoOtherNodesRevocationsAreSeen() {
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+        fixture.store.delete(token.info().id()); // as another cluster node would, behind our back
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess(), "within the TTL");
+        fixture.clock.advance(Duration.ofSeconds(30));
+        assertEquals(Reason.UNKNOWN_TOKEN, fixture.service.authenticate("alice", token.secret()).reason());
+        assertEquals(2, fixture.store.findByPublicIdCalls.get());
+    }
+
+    @Test
+    void localRevocationsEvictAtOnce() {
+        CreatedToken second = fixture.create(ALICE, "second");
+        CreatedToken bobs = fixture.create(BOB, "bob's");
+        for (CreatedToken t : new CreatedToken[] {token, second, bobs}) {
+            assertTrue(fixture.service.authenticate(null, t.secret()).isSuccess());
+        }
+        assertEquals(3, fixture.service.cache().size());
+
+        assertTrue(fixture.service.revoke(ALICE.key(), token.info().id()));
+        assertEquals(Reason.UNKNOWN_TOKEN, fixture.service.authenticate(null, token.secret()).reason());
+
+        assertTrue(fixture.service.revokeAny(bobs.info().id()));
+        assertEquals(Reason.UNKNOWN_TOKEN, fixture.service.authenticate(null, bobs.secret()).reason());
+
+        assertEquals(1, fixture.service.revokeAll(ALICE.key()));
+        assertEquals(Reason.UNKNOWN_TOKEN, fixture.service.authenticate(null, second.secret()).reason());
+        assertEquals(0, fixture.service.cache().size());
+    }
+
+    @Test
+    void aVerificationThatRacedWithARevocationIsNotCached() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
+        String key = cache.keyOf(token.secret());
+        Entry entry = new Entry(token.info().id(), ALICE.key(), null, "$x", fixture.clock.instant());
+        long before = cache.epoch();
+        cache.evictIf(e -> e.publicId().equals(token.info().id())); // the revocation lands meanwhile
+        cache.put(key, entry, before);
+        assertNull(cache.get(key));
+        cache.put(key, entry, cache.epoch());
+        assertNotNull(cache.get(key));
+    }
+
+    @Test
+    void keysAreKeyedDigestsNeverTheToken() {
+        VerifiedTokenCache one = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
+        VerifiedTokenCache two = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
+        String key = one.keyOf(token.secret());
+        assertTrue(key.matches("[0-9a-f]{64}"), key);
+        assertFalse(key.contains(token.info().id()));
+        assertEquals(key, one.keyOf(token.secret()));
+        assertNotEquals(key, two.keyOf(token.secret()), "a random key per process");
+    }
+
+    @Test
+    void theCacheIsBoundedLeastRecentlyUsedFirst() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(2, Duration.ofSeconds(30), fixture.clock);
+        Instant now = fixture.clock.instant();
+        cache.put("a", new Entry("a", "u", null, "$x", now), cache.epoch());
+        cache.put("b", new Entry("b", "u", null, "$x", now), cache.epoch());
+        assertNotNull(cache.get("a")); // a is now the most recently used
+        cache.put("c", new Entry("c", "u", null, "$x", now), cache.epoch());
+        assertEquals(2, cache.size());
+        assertNull(cache.get("b"));
+        assertNotNull(cache.get("a"));
+        assertNotNull(cache.get("c"));
+    }
+
+    @Test
+    void sizeZeroTurnsTheCacheOff() {
+        CoreFixture uncached = new CoreFixture(CoreFixture.config(0, 30, 5, false));
+        try {
+            FakeHasher counting = new FakeHasher("fake-a");
+            uncached.addHasher(counting, 0);
+            CreatedToken t = uncached.create(ALICE, "uncached");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(uncached.service.authenticate(null, t.secret()).isSuccess());
+            }
+            assertEquals(3, uncached.store.findByPublicIdCalls.get());
+            assertEquals(3, counting.verifyCalls.get());
+            assertEquals(0, uncached.service.cache().size());
+        } finally {
+            uncached.close();
+        }
+    }
+}
