@@ -1,0 +1,120 @@
+package dev.apitokens.rest.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.LicenseStatus;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+
+/**
+ * The JSON shapes of the API. The first fields of each shape are the original product's, in its order and with
+ * its names (a compatibility contract: never rename them); fields after them are ours.
+ */
+final class JsonViews {
+
+    /** The original's admin listing writes server-local date-times with exactly three fraction digits. */
+    private static final DateTimeFormatter LOCAL_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+
+    private JsonViews() {
+    }
+
+    static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    static String localDateTime(Instant instant, ZoneId zone) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone).format(LOCAL_MILLIS);
+    }
+
+    /** {@code {"message": ...}}, the body of every error. */
+    record Message(String message) {
+    }
+
+    /** An element of {@code GET /}: the original's label, createdAt, lastAccessed, id; then ours. */
+    @JsonPropertyOrder({ "label", "createdAt", "lastAccessed", "id", "usageCount", "expirationDate", "expired" })
+    record OwnToken(String label, long createdAt, Long lastAccessed, String id, long usageCount, Long expirationDate,
+            boolean expired) {
+
+        static OwnToken of(TokenInfo token, Instant now) {
+            return new OwnToken(token.label(), token.createdAt().toEpochMilli(), millis(token.lastAccessed()),
+                    token.id(), token.usageCount(), millis(token.expiresAt()), token.isExpiredAt(now));
+        }
+    }
+
+    /** The answer to {@code POST /}: the original's passwordValue, then ours. */
+    @JsonPropertyOrder({ "passwordValue", "id", "label", "createdAt", "expirationDate" })
+    record Created(String passwordValue, String id, String label, long createdAt, Long expirationDate) {
+
+        static Created of(CreatedToken created) {
+            TokenInfo info = created.info();
+            return new Created(created.secret(), info.id(), info.label(), info.createdAt().toEpochMilli(),
+                    millis(info.expiresAt()));
+        }
+    }
+
+    /** A token in {@code GET /all}: the original's fields (id is the numeric store id), then our public id. */
+    @JsonPropertyOrder({ "id", "label", "usageCount", "createdAt", "lastAccessed", "expirationDate", "tokenId" })
+    record AllUsersToken(long id, String label, long usageCount, String createdAt, String lastAccessed,
+            String expirationDate, String tokenId) {
+
+        static AllUsersToken of(TokenInfo token, ZoneId zone) {
+            return new AllUsersToken(token.storeId(), token.label(), token.usageCount(),
+                    localDateTime(token.createdAt(), zone), localDateTime(token.lastAccessed(), zone),
+                    localDateTime(token.expiresAt(), zone), token.id());
+        }
+    }
+
+    /** A user's group in {@code GET /all}; {@code userKey} is ours. */
+    @JsonPropertyOrder({ "username", "count", "tokens", "userKey" })
+    record UserTokens(String username, int count, List<AllUsersToken> tokens, String userKey) {
+    }
+
+    /** A token in the admin page listing {@code GET /admin/tokens}; dates in epoch millis like {@code GET /}. */
+    @JsonPropertyOrder({ "tokenId", "id", "label", "username", "userKey", "displayName", "usageCount", "createdAt",
+            "lastAccessed", "expirationDate", "expired", "algorithm" })
+    record AdminToken(String tokenId, long id, String label, String username, String userKey, String displayName,
+            long usageCount, long createdAt, Long lastAccessed, Long expirationDate, boolean expired,
+            String algorithm) {
+
+        /** @param owner the owner, or {@code null} if the host no longer knows the user key */
+        static AdminToken of(TokenInfo token, HostUser owner, Instant now) {
+            return new AdminToken(token.id(), token.storeId(), token.label(),
+                    owner == null ? null : owner.name(), token.userKey(), owner == null ? null : owner.displayName(),
+                    token.usageCount(), token.createdAt().toEpochMilli(), millis(token.lastAccessed()),
+                    millis(token.expiresAt()), token.isExpiredAt(now), token.algorithm());
+        }
+    }
+
+    /** One page of {@code GET /admin/tokens}. */
+    @JsonPropertyOrder({ "total", "offset", "limit", "hasMore", "tokens" })
+    record AdminPage(long total, int offset, int limit, boolean hasMore, List<AdminToken> tokens) {
+
+        static AdminPage of(Page<?> page, List<AdminToken> tokens) {
+            return new AdminPage(page.total(), page.offset(), page.limit(), page.hasMore(), tokens);
+        }
+    }
+
+    /** The answer to {@code DELETE /admin/users/{username}/tokens}. */
+    record Revoked(String username, int revoked) {
+    }
+
+    /** {@code GET /license}. */
+    @JsonPropertyOrder({ "state", "allowsAuthentication", "licensee", "expiresAt", "userTier", "activeUsers",
+            "message" })
+    record License(String state, boolean allowsAuthentication, String licensee, Long expiresAt, int userTier,
+            long activeUsers, String message) {
+
+        static License of(LicenseStatus status, long activeUsers) {
+            return new License(status.state().name(), status.allowsAuthentication(), status.licensee(),
+                    millis(status.expiresAt()), status.userTier(), activeUsers, status.message());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.apitokens.rest.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.api.TokenStoreUnavailableException;
+
+/** A TokenService keeping tokens in a list, following the contract's rules (not the core's hashing). */
+class InMemoryTokenService implements TokenService {
+
+    final List<TokenInfo> tokens = new CopyOnWriteArrayList<>();
+    final List<TokenQuery> listAllCalls = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextStoreId = new AtomicLong(1);
+    /** When set, every call throws what it supplies (a store outage, a bug). */
+    volatile Supplier<RuntimeException> failure;
+    Instant now = Instant.parse("2025-01-01T00:00:00Z");
+
+    private void maybeFail() {
+        Supplier<RuntimeException> f = failure;
+        if (f != null) {
+            throw f.get();
+        }
+    }
+
+    TokenInfo put(String id, String userKey, String label) {
+        return put(new TokenInfo(id, nextStoreId.getAndIncrement(), userKey, label, now, null, 0, null, "hmac-sha256"));
+    }
+
+    TokenInfo put(TokenInfo token) {
+        tokens.add(token);
+        return token;
+    }
+
+    @Override
+    public CreatedToken create(String userKey, String label, Instant expiresAt) {
+        maybeFail();
+        String trimmed = label.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidTokenRequestException("label from core rejected");
+        }
+        String id = "pub" + nextStoreId.get();
+        TokenInfo info = put(new TokenInfo(id, nextStoreId.getAndIncrement(), userKey, trimmed, now, null, 0,
+                expiresAt, "hmac-sha256"));
+        return new CreatedToken(info, "apt_secret_" + id);
+    }
+
+    @Override
+    public List<TokenInfo> list(String userKey) {
+        maybeFail();
+        return tokens.stream().filter(t -> t.userKey().equals(userKey)).toList();
+    }
+
+    @Override
+    public boolean revoke(String userKey, String tokenId) {
+        maybeFail();
+        return tokens.removeIf(t -> t.userKey().equals(userKey) && t.id().equals(tokenId));
+    }
+
+    @Override
+    public int revokeAll(String userKey) {
+        maybeFail();
+        int before = tokens.size();
+        tokens.removeIf(t -> t.userKey().equals(userKey));
+        return before - tokens.size();
+    }
+
+    @Override
+    public Page<TokenInfo> listAll(TokenQuery query) {
+        maybeFail();
+        listAllCalls.add(query);
+        Comparator<TokenInfo> order = switch (query.sort()) {
+            case USER -> Comparator.comparing(TokenInfo::userKey).thenComparingLong(TokenInfo::storeId);
+            case LAST_USED_DESC -> Comparator.comparing(TokenInfo::lastAccessed,
+                    Comparator.nullsLast(Comparator.<Instant>reverseOrder())).thenComparingLong(TokenInfo::storeId);
+            case LAST_USED_ASC -> Comparator.comparing(TokenInfo::lastAccessed,
+                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).thenComparingLong(TokenInfo::storeId);
+            case CREATED -> Comparator.comparingLong(TokenInfo::storeId);
+        };
+        List<TokenInfo> matching = new ArrayList<>(tokens.stream()
+                .filter(t -> query.userKey() == null || t.userKey().equals(query.userKey()))
+                .filter(t -> query.labelContains() == null || t.label().toLowerCase(Locale.ROOT)
+                        .contains(query.labelContains().toLowerCase(Locale.ROOT)))
+                .sorted(order).toList());
+        int from = Math.min(query.offset(), matching.size());
+        int to = Math.min(from + query.limit(), matching.size());
+        return new Page<>(matching.subList(from, to), matching.size(), query.offset(), query.limit());
+    }
+
+    @Override
+    public boolean revokeAny(String tokenId) {
+        maybeFail();
+        return tokens.removeIf(t -> t.id().equals(tokenId));
+    }
+
+    @Override
+    public boolean isTokenFormat(String candidate) {
+        return candidate != null && candidate.startsWith("apt_");
+    }
+
+    @Override
+    public AuthenticationResult authenticate(String username, String presentedToken) {
+        throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.apitokens.rest.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.apitokens.api.HostLogin;
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.HostUsers;
+import dev.apitokens.api.RequestUser;
+
+/**
+ * A host whose users are a map and whose "login" is read from test headers: {@code X-Test-User} names the user,
+ * {@code X-Test-Method} says how they authenticated (TOKEN, PASSWORD or SESSION).
+ */
+class TestHost implements HostUsers, HostLogin {
+
+    final Map<String, HostUser> byName = new ConcurrentHashMap<>();
+
+    HostUser add(String key, String name, boolean admin) {
+        HostUser user = new HostUser(key, name, name.toUpperCase(), true, admin);
+        byName.put(name, user);
+        return user;
+    }
+
+    @Override
+    public Optional<HostUser> findByName(String username) {
+        return Optional.ofNullable(byName.get(username));
+    }
+
+    @Override
+    public Optional<HostUser> findByKey(String userKey) {
+        return byName.values().stream().filter(u -> u.key().equals(userKey)).findFirst();
+    }
+
+    @Override
+    public long activeUserCount() {
+        return byName.size();
+    }
+
+    @Override
+    public HttpServletRequest proceedAs(HostUser user, String tokenId, HttpServletRequest request) {
+        throw new UnsupportedOperationException("only the filter logs users in");
+    }
+
+    @Override
+    public Optional<RequestUser> currentUser(HttpServletRequest request) {
+        String name = request.getHeader("X-Test-User");
+        if (name == null) {
+            return Optional.empty();
+        }
+        RequestUser.Method method = RequestUser.Method.valueOf(request.getHeader("X-Test-Method"));
+        return findByName(name).map(user -> new RequestUser(user, method,
+                method == RequestUser.Method.TOKEN ? "callertoken" : null));
+    }
+}
