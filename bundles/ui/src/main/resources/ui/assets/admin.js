@@ -76,7 +76,7 @@ function render(page) {
   previous.disabled = state.offset === 0;
   next.disabled = state.offset + items.length >= total;
   revokeUserButton.hidden = !state.user || total === 0;
-  document.getElementById('revoke-user-name').textContent = state.user;
+  revokeUserButton.textContent = `Revoke all tokens of ${state.user}`;
 }
 
 function row(token) {

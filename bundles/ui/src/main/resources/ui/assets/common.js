@@ -59,6 +59,10 @@ function errorMessage(status, body) {
   if (status === 401) {
     return 'Your session has ended. Reload the page to log in again.';
   }
+  if (status >= 500) {
+    const detail = body && typeof body.message === 'string' && body.message.trim() ? ` (${body.message.trim()})` : '';
+    return `The server is unavailable at the moment${detail}. Try again in a minute.`;
+  }
   const fromServer = body && (body.message || body.errorMessage
     || (Array.isArray(body.errorMessages) && body.errorMessages[0])
     || (body.errors && typeof body.errors === 'object' && Object.values(body.errors)[0])
@@ -71,7 +75,6 @@ function errorMessage(status, body) {
   switch (status) {
     case 403: return 'You do not have permission to do this.';
     case 404: return 'It was not found: it may have been revoked already.';
-    case 502: case 503: case 504: return 'The server is unavailable at the moment. Try again in a minute.';
     default: return `The server could not do this (HTTP ${status}).`;
   }
 }

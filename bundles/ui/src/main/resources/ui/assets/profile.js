@@ -94,6 +94,7 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   showError(createError, '');
   labelInput.removeAttribute('aria-invalid');
+  labelInput.setAttribute('aria-describedby', 'token-label-hint');
   const body = { label: labelInput.value };
   if (expiryInput.value) {
     const [year, month, day] = expiryInput.value.split('-').map(Number);
@@ -108,7 +109,10 @@ form.addEventListener('submit', async event => {
     load();
   } catch (e) {
     showError(createError, e.message);
-    if (e.status === 400) labelInput.setAttribute('aria-invalid', 'true');
+    if (e.status === 400) {
+      labelInput.setAttribute('aria-invalid', 'true');
+      labelInput.setAttribute('aria-describedby', 'create-error token-label-hint');
+    }
     labelInput.focus();
   } finally {
     generate.disabled = false;
