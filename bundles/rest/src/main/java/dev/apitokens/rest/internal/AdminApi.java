@@ -63,28 +63,30 @@ final class AdminApi {
     void all(HttpServletResponse response) throws IOException {
         Map<String, Optional<HostUser>> owners = new HashMap<>();
         TokenQuery query = new TokenQuery(null, null, TokenQuery.Sort.USER, 0, allPageSize);
-        try (JsonGenerator out = json.stream(response, 200)) {
-            out.writeStartArray();
-            String groupKey = null;
-            List<AllUsersToken> group = new ArrayList<>();
-            while (true) {
-                Page<TokenInfo> page = tokens.listAll(query);
-                for (TokenInfo token : page.items()) {
-                    if (!token.userKey().equals(groupKey)) {
-                        writeGroup(out, groupKey, group, owners);
-                        groupKey = token.userKey();
-                        group = new ArrayList<>();
-                    }
-                    group.add(AllUsersToken.of(token, zone));
+        // Not closed on failure: closing would flush a partial listing and commit a 200. Unflushed, the servlet
+        // can still reset the response and answer with the error (a listing beyond the buffers stays truncated).
+        JsonGenerator out = json.stream(response, 200);
+        out.writeStartArray();
+        String groupKey = null;
+        List<AllUsersToken> group = new ArrayList<>();
+        while (true) {
+            Page<TokenInfo> page = tokens.listAll(query);
+            for (TokenInfo token : page.items()) {
+                if (!token.userKey().equals(groupKey)) {
+                    writeGroup(out, groupKey, group, owners);
+                    groupKey = token.userKey();
+                    group = new ArrayList<>();
                 }
-                if (!page.hasMore() || page.items().isEmpty()) {
-                    break;
-                }
-                query = query.nextPage();
+                group.add(AllUsersToken.of(token, zone));
             }
-            writeGroup(out, groupKey, group, owners);
-            out.writeEndArray();
+            if (!page.hasMore() || page.items().isEmpty()) {
+                break;
+            }
+            query = query.nextPage();
         }
+        writeGroup(out, groupKey, group, owners);
+        out.writeEndArray();
+        out.close();
     }
 
     private void writeGroup(JsonGenerator out, String userKey, List<AllUsersToken> group,

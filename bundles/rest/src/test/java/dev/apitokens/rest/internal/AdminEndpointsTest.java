@@ -123,6 +123,17 @@ class AdminEndpointsTest {
     }
 
     @Test
+    void allFailingAfterTheFirstPageIs503NotAPartialListing() throws Exception {
+        wikiTokens();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.tokens.failure = () -> calls.incrementAndGet() == 1 ? null
+                : new dev.apitokens.api.TokenStoreUnavailableException("down", null);
+        HttpResponse<String> response = server.get("/all", "admin");
+        assertEquals(503, response.statusCode());
+        assertTrue(response.body().startsWith("{\"message\""), response.body());
+    }
+
+    @Test
     void adminEndpointsAre403ForOthers() throws Exception {
         for (String path : new String[] { "/all", "/admin/tokens", "/license" }) {
             HttpResponse<String> response = server.get(path, "user");

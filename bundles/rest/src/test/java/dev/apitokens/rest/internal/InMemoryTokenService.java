@@ -24,14 +24,15 @@ class InMemoryTokenService implements TokenService {
     final List<TokenInfo> tokens = new CopyOnWriteArrayList<>();
     final List<TokenQuery> listAllCalls = new CopyOnWriteArrayList<>();
     private final AtomicLong nextStoreId = new AtomicLong(1);
-    /** When set, every call throws what it supplies (a store outage, a bug). */
+    /** When set, every call throws what it supplies (a store outage, a bug), unless it supplies null. */
     volatile Supplier<RuntimeException> failure;
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
 
     private void maybeFail() {
         Supplier<RuntimeException> f = failure;
-        if (f != null) {
-            throw f.get();
+        RuntimeException failing = f == null ? null : f.get();
+        if (failing != null) {
+            throw failing;
         }
     }
 
