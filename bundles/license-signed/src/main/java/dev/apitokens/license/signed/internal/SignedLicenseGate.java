@@ -147,7 +147,8 @@ public class SignedLicenseGate implements LicenseGate {
         }
         PublicKey vendorKey;
         try {
-            vendorKey = publicKey == null || publicKey.isBlank() ? builtInPublicKey() : Ed25519Pem.readPublic(publicKey);
+            vendorKey = publicKey == null || publicKey.isBlank() ? builtInPublicKey()
+                    : Ed25519Pem.readPublic(publicKey);
         } catch (IllegalArgumentException e) {
             return LicenseVerdict.refused(State.MALFORMED,
                     "The vendor public key (publicKey in " + PID + ") is unusable: " + e.getMessage() + ".");

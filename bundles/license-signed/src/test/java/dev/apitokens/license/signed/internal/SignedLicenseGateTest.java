@@ -11,19 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
 import dev.apitokens.api.LicenseStatus;
 import dev.apitokens.api.LicenseStatus.State;
 
@@ -268,65 +261,5 @@ class SignedLicenseGateTest {
                 return 0;
             }
         };
-    }
-
-    /** A host directory that counts how often it is asked; a negative count makes it fail. */
-    static final class CountingUsers implements HostUsers {
-        volatile long active;
-        final AtomicInteger calls = new AtomicInteger();
-
-        CountingUsers(long active) {
-            this.active = active;
-        }
-
-        @Override
-        public long activeUserCount() {
-            calls.incrementAndGet();
-            if (active < 0) {
-                throw new IllegalStateException("user directory unavailable (test)");
-            }
-            return active;
-        }
-
-        @Override
-        public Optional<HostUser> findByName(String username) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<HostUser> findByKey(String userKey) {
-            return Optional.empty();
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.apitokens.license.signed.internal;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.HostUsers;
+
+/** A host directory that counts how often it is asked; a negative count makes it fail. */
+final class CountingUsers implements HostUsers {
+    volatile long active;
+    final AtomicInteger calls = new AtomicInteger();
+
+    CountingUsers(long active) {
+        this.active = active;
+    }
+
+    @Override
+    public long activeUserCount() {
+        calls.incrementAndGet();
+        if (active < 0) {
+            throw new IllegalStateException("user directory unavailable (test)");
+        }
+        return active;
+    }
+
+    @Override
+    public Optional<HostUser> findByName(String username) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<HostUser> findByKey(String userKey) {
+        return Optional.empty();
+    }
+}
