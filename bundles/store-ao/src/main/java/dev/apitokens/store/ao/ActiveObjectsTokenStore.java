@@ -1,0 +1,253 @@
+package dev.apitokens.store.ao;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apitokens.api.NewToken;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.StoredToken;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStore;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.api.TokenUsage;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+
+/**
+ * The {@link TokenStore} on Active Objects, shared by the Jira and Confluence store bundles, which differ only in
+ * the table prefix they pass ({@code AO_5D4005} / {@code AO_2DF51C}).
+ *
+ * <p>Active Objects creates and upgrades the table and does the row work it does well (insert, lookups, deletes).
+ * Plain JDBC does what it cannot: the atomic usage increments (its {@code save()} is read-modify-write, which
+ * loses increments when several cluster nodes write the same row), the compare-and-set of a hash, and the paged,
+ * counted admin listing.
+ *
+ * <p>If the database cannot be reached at construction the store still comes up and sets the table up on first
+ * use, so that callers get {@link TokenStoreUnavailableException} (HTTP 503) rather than a missing service.
+ */
+public class ActiveObjectsTokenStore implements TokenStore {
+
+    /** The store's configuration (PID {@value #PID}); the host's data source is found by the filter below. */
+    @ObjectClassDefinition(id = "dev.apitokens.store", name = "api-tokens token store",
+            description = "The Active Objects token store of Jira (AO_5D4005_TOKEN) or Confluence (AO_2DF51C_TOKEN).")
+    public @interface Config {
+
+        String PID = "dev.apitokens.store";
+
+        @AttributeDefinition(name = "Data source filter",
+                description = "LDAP filter selecting the javax.sql.DataSource service the tokens live in.")
+        String dataSource_target() default "(objectClass=javax.sql.DataSource)";
+
+        @AttributeDefinition(name = "Schema", description = "Schema of the token table on H2 and PostgreSQL; empty "
+                + "for the connection's current schema (PUBLIC on H2, public on PostgreSQL). On MySQL and MariaDB "
+                + "the table lives in the database named by the JDBC URL.")
+        String schema() default "";
+
+        @AttributeDefinition(name = "Usage batch size", min = "1",
+                description = "Most usage updates sent to the database in one JDBC batch; larger flushes are sent "
+                        + "as several batches in one transaction.")
+        int usageBatchSize() default 500;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveObjectsTokenStore.class);
+
+    private final String tablePrefix;
+    private final String tableName;
+    private final DataSource dataSource;
+    private final String schema;
+    private final int usageBatchSize;
+    private volatile TokenTable table;
+
+    /**
+     * @param tablePrefix the Active Objects table prefix, {@code AO_} and six upper-case hex digits
+     * @param dataSource the host's database
+     */
+    public ActiveObjectsTokenStore(String tablePrefix, DataSource dataSource, Config config) {
+        this.tableName = TokenTable.tableName(tablePrefix);
+        this.tablePrefix = tablePrefix;
+        this.dataSource = dataSource;
+        this.schema = config.schema();
+        this.usageBatchSize = Math.max(1, config.usageBatchSize());
+        try {
+            TokenTable ready = table();
+            LOG.info("Token store ready: table {} on {}", tableName, ready.dialect);
+        } catch (TokenStoreUnavailableException e) {
+            LOG.warn("Token store {} cannot set up its table now, will retry on first use: {}", tableName,
+                    e.getMessage());
+        }
+    }
+
+    /** The table this store writes, e.g. {@code AO_5D4005_TOKEN}. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Releases Active Objects' resources; the data source belongs to the host and stays open. */
+    public void close() {
+        TokenTable ready = table;
+        if (ready != null) {
+            ready.dispose();
+        }
+    }
+
+    private TokenTable table() {
+        TokenTable ready = table;
+        if (ready != null) {
+            return ready;
+        }
+        synchronized (this) {
+            if (table == null) {
+                try {
+                    table = TokenTable.open(tablePrefix, dataSource, schema);
+                } catch (SQLException | RuntimeException e) {
+                    throw StoreFailures.translate("set up table " + tableName, e);
+                }
+            }
+            return table;
+        }
+    }
+
+    @Override
+    public StoredToken insert(NewToken token) {
+        TokenTable t = table();
+        try {
+            TokenEntity created = t.entityManager.create(TokenEntity.class, new DBParam("PUBLIC_ID", token.publicId()),
+                    new DBParam("USER_KEY", token.userKey()), new DBParam("LABEL", token.label()),
+                    new DBParam("HASH", token.hash()), new DBParam("CREATED", token.createdAt().toEpochMilli()),
+                    new DBParam("USAGE_COUNT", 0L),
+                    new DBParam("EXPIRATION_DATE", TokenRows.millis(token.expiresAt())));
+            return new StoredToken(created.getID(), token.publicId(), token.userKey(), token.label(), token.hash(),
+                    token.createdAt(), null, 0, token.expiresAt());
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("insert token " + token.publicId(), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredToken> findByPublicId(String publicId) {
+        TokenTable t = table();
+        try {
+            TokenEntity[] found = t.entityManager.find(TokenEntity.class, Query.select().where("PUBLIC_ID = ?", publicId));
+            return found.length == 0 ? Optional.empty() : Optional.of(TokenRows.fromEntity(found[0]));
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("look up token " + publicId, e);
+        }
+    }
+
+    @Override
+    public List<StoredToken> findByUser(String userKey) {
+        TokenTable t = table();
+        try {
+            TokenEntity[] found = t.entityManager.find(TokenEntity.class, Query.select().where("USER_KEY = ?", userKey));
+            // a user has few tokens: sorting here spares Active Objects' quoting-sensitive ORDER BY handling
+            return Arrays.stream(found).map(TokenRows::fromEntity)
+                    .sorted(Comparator.comparingLong(StoredToken::storeId)).toList();
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list a user's tokens", e);
+        }
+    }
+
+    @Override
+    public Page<StoredToken> find(TokenQuery query) {
+        TokenTable t = table();
+        TokenQuerySql sql = new TokenQuerySql(t, query);
+        try (Connection connection = t.dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement(sql.count)) {
+                bind(count, sql.parameters);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<StoredToken> items = new ArrayList<>();
+            if (query.offset() < total) {
+                try (PreparedStatement select = connection.prepareStatement(sql.select)) {
+                    int next = bind(select, sql.parameters);
+                    select.setInt(next, query.limit());
+                    select.setInt(next + 1, query.offset());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            items.add(TokenRows.fromRow(rows));
+                        }
+                    }
+                }
+            }
+            return new Page<>(items, total, query.offset(), query.limit());
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list tokens", e);
+        }
+    }
+
+    @Override
+    public boolean delete(String publicId) {
+        TokenTable t = table();
+        try {
+            return t.entityManager.deleteWithSQL(TokenEntity.class, "PUBLIC_ID = ?", publicId) > 0;
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("delete token " + publicId, e);
+        }
+    }
+
+    @Override
+    public int deleteByUser(String userKey) {
+        TokenTable t = table();
+        try {
+            return t.entityManager.deleteWithSQL(TokenEntity.class, "USER_KEY = ?", userKey);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("delete a user's tokens", e);
+        }
+    }
+
+    @Override
+    public void recordUsage(Collection<TokenUsage> usages) {
+        if (usages.isEmpty()) {
+            return;
+        }
+        TokenTable t = table();
+        try {
+            new UsageBatch(t, usageBatchSize).write(usages);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("record usage of " + usages.size() + " tokens", e);
+        }
+    }
+
+    @Override
+    public boolean replaceHash(String publicId, String expectedHash, String newHash) {
+        TokenTable t = table();
+        String sql = "UPDATE " + t.sqlTable + " SET " + t.column("HASH") + " = ? WHERE " + t.column("PUBLIC_ID")
+                + " = ? AND " + t.column("HASH") + " = ?";
+        try (Connection connection = t.dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, newHash);
+            update.setString(2, publicId);
+            update.setString(3, expectedHash);
+            return update.executeUpdate() == 1;
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("replace the hash of token " + publicId, e);
+        }
+    }
+
+    private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        int index = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.apitokens.store.ao;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Default;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.Table;
+import net.java.ao.schema.Unique;
+
+/**
+ * The Active Objects entity behind {@code AO_<hash>_TOKEN}. With Atlassian's name converters the table is the
+ * table prefix plus {@code TOKEN} and the columns are {@code ID, USER_KEY, LABEL, PUBLIC_ID, HASH, CREATED,
+ * LAST_ACCESSED, USAGE_COUNT, EXPIRATION_DATE}.
+ *
+ * <p>Times are epoch milliseconds in {@code BIGINT} columns, not {@code java.util.Date}: Active Objects maps
+ * dates to MySQL's {@code DATETIME} (whole seconds) and to time-zone-less {@code TIMESTAMP} elsewhere, which would
+ * make nodes in different time zones disagree; a number is exact and the same everywhere.
+ *
+ * <p>Columns are only ever added (Active Objects' non-destructive migration adds new ones to an existing table),
+ * so a new column must be nullable or carry a {@link Default}.
+ */
+@Table("TOKEN")
+@Preload
+public interface TokenEntity extends Entity {
+
+    @NotNull
+    @Indexed
+    String getUserKey();
+
+    void setUserKey(String userKey);
+
+    @NotNull
+    String getLabel();
+
+    void setLabel(String label);
+
+    /** The lookup key of every authentication: unique, so the database gives it a unique index. */
+    @NotNull
+    @Unique
+    String getPublicId();
+
+    void setPublicId(String publicId);
+
+    @NotNull
+    String getHash();
+
+    void setHash(String hash);
+
+    @NotNull
+    long getCreated();
+
+    void setCreated(long created);
+
+    /** {@code null} until the token is first used. */
+    Long getLastAccessed();
+
+    void setLastAccessed(Long lastAccessed);
+
+    @NotNull
+    @Default("0")
+    long getUsageCount();
+
+    void setUsageCount(long usageCount);
+
+    /** {@code null} for a token that never expires. */
+    Long getExpirationDate();
+
+    void setExpirationDate(Long expirationDate);
+}
