@@ -1,0 +1,38 @@
+package dev.apitokens.host.standalone.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.apitokens.api.RequestUser;
+
+/** A read-only sample endpoint: {@code GET} answers JSON to a logged-in user, 401 JSON to anybody else. */
+abstract class AuthenticatedJsonServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String REALM = "api-tokens";
+
+    @Override
+    protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<RequestUser> user = AuthenticatedRequest.of(request);
+        if (user.isEmpty()) {
+            JsonResponse.notAuthenticated(response, REALM);
+            return;
+        }
+        JsonResponse.send(response, HttpServletResponse.SC_OK, body(request, user.get()));
+    }
+
+    /** The JSON body (maps, lists, strings, numbers) for this user. */
+    abstract Object body(HttpServletRequest request, RequestUser user);
+
+    /** What every who-am-I answer adds to the product's own fields: how this request was authenticated. */
+    static void addAuthentication(java.util.Map<String, Object> body, RequestUser user) {
+        body.put("authenticatedBy", user.method().name());
+        if (user.tokenId() != null) {
+            body.put("tokenId", user.tokenId());
+        }
+    }
+}

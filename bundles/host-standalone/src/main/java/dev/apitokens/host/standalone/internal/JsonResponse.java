@@ -1,0 +1,58 @@
+package dev.apitokens.host.standalone.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON bodies of the host's endpoints; errors are {@code {"message": "..."}} like the rest of api-tokens. */
+final class JsonResponse {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonResponse() {
+    }
+
+    static void send(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        // who-am-I answers and errors are per user: never from a shared cache
+        response.setHeader("Cache-Control", "no-store");
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        send(response, status, Map.of("message", message));
+    }
+
+    /** 401 for an endpoint that needs a logged-in user, with the challenges a client can answer. */
+    static void notAuthenticated(HttpServletResponse response, String realm) throws IOException {
+        response.addHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        error(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "You are not authenticated. Authentication required to perform this operation.");
+    }
+
+    /** Fields in the order given (Jackson writes a map in its iteration order). */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** The base URL the client used, e.g. {@code http://localhost:8080}, for the {@code self} links. */
+    static String baseUrl(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.apitokens.host.standalone.internal;
+
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.propertytypes.ServiceRanking;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.RequestUser;
+
+/**
+ * The standalone host's own login, behind the API token filter: HTTP Basic with a password, or the session cookie
+ * of {@code /rest/auth/1/session}. Requests the token filter already authenticated pass untouched; requests without
+ * credentials pass on anonymous (each endpoint decides whether that is a 401); a wrong password is a 401 here.
+ */
+@Component(service = Filter.class, configurationPid = LoginConfig.PID)
+@Designate(ocd = LoginConfig.class)
+@HttpWhiteboardFilterName("api-tokens-standalone-login")
+@HttpWhiteboardFilterPattern("/*")
+@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=default)")
+@ServiceRanking(LoginConfig.DEFAULT_RANKING)
+public class LoginFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginFilter.class);
+
+    private final UserDirectory users;
+    private final SessionRegistry sessions;
+    private final String realm;
+
+    @Activate
+    public LoginFilter(@Reference UserDirectory users, @Reference SessionRegistry sessions, LoginConfig config) {
+        this.users = users;
+        this.sessions = sessions;
+        this.realm = config.realm().replace("\"", "").replace("\\", "");
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || AuthenticatedRequest.of(request).isPresent()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<HostUser> user = basicLogin(header.substring(6).strip(), request);
+            if (user.isEmpty()) {
+                JsonResponse.notAuthenticated(response, realm);
+                return;
+            }
+            chain.doFilter(AuthenticatedRequest.as(request, new RequestUser(user.get(), RequestUser.Method.PASSWORD,
+                    null)), response);
+            return;
+        }
+        Optional<HostUser> sessionUser = sessionCookie(request).flatMap(sessions::userKeyOf)
+                .flatMap(users::findByKey).filter(HostUser::active);
+        if (sessionUser.isPresent()) {
+            chain.doFilter(AuthenticatedRequest.as(request, new RequestUser(sessionUser.get(),
+                    RequestUser.Method.SESSION, null)), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Optional<HostUser> basicLogin(String encoded, HttpServletRequest request) {
+        char[] credentials;
+        try {
+            credentials = decodeUtf8(Base64.getDecoder().decode(encoded));
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            LOG.info("Password login refused from {}: malformed Basic credentials", request.getRemoteAddr());
+            return Optional.empty();
+        }
+        try {
+            int colon = indexOf(credentials, ':');
+            if (colon < 0) {
+                LOG.info("Password login refused from {}: Basic credentials without a colon", request.getRemoteAddr());
+                return Optional.empty();
+            }
+            String username = new String(credentials, 0, colon);
+            char[] password = Arrays.copyOfRange(credentials, colon + 1, credentials.length);
+            try {
+                Optional<HostUser> user = users.authenticate(username, password);
+                if (user.isEmpty()) {
+                    LOG.info("Password login refused for user {} from {}", username, request.getRemoteAddr());
+                }
+                return user;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        } finally {
+            Arrays.fill(credentials, '\0');
+        }
+    }
+
+    static Optional<String> sessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies).filter(cookie -> SessionRegistry.COOKIE.equals(cookie.getName()))
+                .map(Cookie::getValue).findFirst();
+    }
+
+    private static char[] decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes));
+        char[] result = new char[chars.remaining()];
+        chars.get(result);
+        return result;
+    }
+
+    private static int indexOf(char[] chars, char wanted) {
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.apitokens.host.standalone.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.apitokens.api.HostUser;
+import dev.apitokens.api.RequestUser;
+
+/**
+ * Jira's session resource, {@code /rest/auth/1/session}: {@code POST {"username", "password"}} logs in and sets the
+ * session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS), {@code GET} says who is logged in, {@code DELETE} logs
+ * out. Login accepts JSON only, so a cross-site HTML form cannot log a victim into the attacker's account.
+ */
+@Component(service = Servlet.class, configurationPid = LoginConfig.PID)
+@HttpWhiteboardServletName("api-tokens-standalone-session")
+@HttpWhiteboardServletPattern("/rest/auth/1/session")
+@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=default)")
+public class SessionServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient UserDirectory users;
+    private final transient SessionRegistry sessions;
+    private final String realm;
+
+    @Activate
+    public SessionServlet(@Reference UserDirectory users, @Reference SessionRegistry sessions, LoginConfig config) {
+        this.users = users;
+        this.sessions = sessions;
+        this.realm = config.realm().replace("\"", "").replace("\\", "");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            JsonResponse.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JsonResponse.JSON.readTree(request.getInputStream());
+        } catch (JacksonException e) {
+            JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST, "the request body is not valid JSON");
+            return;
+        }
+        if (body == null || !body.path("username").isTextual() || !body.path("password").isTextual()) {
+            JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "expected {\"username\": \"...\", \"password\": \"...\"}");
+            return;
+        }
+        Optional<HostUser> user = users.authenticate(body.get("username").asText(),
+                body.get("password").asText().toCharArray());
+        if (user.isEmpty()) {
+            JsonResponse.error(response, HttpServletResponse.SC_UNAUTHORIZED, "Login failed: wrong username or password");
+            return;
+        }
+        // a new id on every login, so a session id planted before the login is worth nothing after it
+        LoginFilter.sessionCookie(request).ifPresent(sessions::close);
+        String id = sessions.open(user.get().key());
+        response.addHeader("Set-Cookie", cookie(request, id, -1));
+        JsonResponse.send(response, HttpServletResponse.SC_OK, JsonResponse.object(
+                "session", JsonResponse.object("name", SessionRegistry.COOKIE, "value", id),
+                "loginInfo", Map.of()));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<RequestUser> current = AuthenticatedRequest.of(request);
+        if (current.isEmpty()) {
+            JsonResponse.notAuthenticated(response, realm);
+            return;
+        }
+        HostUser user = current.get().user();
+        JsonResponse.send(response, HttpServletResponse.SC_OK, JsonResponse.object(
+                "self", JsonResponse.baseUrl(request) + "/rest/api/latest/user?username=" + user.name(),
+                "name", user.name(),
+                "key", user.key(),
+                "displayName", user.displayName(),
+                "authenticatedBy", current.get().method().name(),
+                "loginInfo", Map.of()));
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> id = LoginFilter.sessionCookie(request);
+        if (id.isEmpty() || sessions.userKeyOf(id.get()).isEmpty()) {
+            JsonResponse.notAuthenticated(response, realm);
+            return;
+        }
+        sessions.close(id.get());
+        response.addHeader("Set-Cookie", cookie(request, "", 0));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static String cookie(HttpServletRequest request, String value, int maxAge) {
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return SessionRegistry.COOKIE + "=" + value + "; Path=" + path + (maxAge >= 0 ? "; Max-Age=" + maxAge : "")
+                + "; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : "");
+    }
+}
