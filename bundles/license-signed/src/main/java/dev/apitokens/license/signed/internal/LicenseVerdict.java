@@ -43,7 +43,11 @@ final class LicenseVerdict {
         return license;
     }
 
-    /** The status when the user tier need not be counted: the refusal, expiry, or validity. */
+    /**
+     * The status when the user tier need not be counted: the refusal, expiry, or validity.
+     *
+     * @param now the time to judge the expiry at; may be {@code null} for a refused key
+     */
     LicenseStatus statusAt(Instant now) {
         return license != null && license.isExpiredAt(now) ? expired : fixed;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,13 +97,13 @@ public class SignedLicenseGate implements LicenseGate {
         userCount = null;
         LicenseVerdict next = verify(config.licenseKey(), config.publicKey());
         verdict = next;
-        License license = next.license();
-        if (license != null) {
+        LicenseStatus status = next.statusAt(clock.instant());
+        if (status.allowsAuthentication()) {
+            License license = next.license();
             LOG.info("License key verified: licensee '{}', license id {}, {}, {}", license.licensee(), license.id(),
                     license.expiryText(), license.tierText());
         } else {
-            LicenseStatus refused = next.statusAt(clock.instant());
-            LOG.warn("License key refused ({}): {}", refused.state(), refused.message());
+            LOG.warn("License key refused ({}): {}", status.state(), status.message());
         }
     }
 
@@ -110,18 +111,18 @@ public class SignedLicenseGate implements LicenseGate {
     public LicenseStatus status() {
         LicenseVerdict current = verdict;
         License license = current.license();
-        if (license == null || license.isExpiredAt(clock.instant())) {
-            return current.statusAt(clock.instant());
+        if (license == null) {
+            return current.statusAt(null);
         }
+        Instant now = clock.instant();
         HostUsers host = hostUsers;
-        if (host == null || license.userTier() == 0) {
-            return current.statusAt(clock.instant());
+        if (host == null || license.userTier() == 0 || license.isExpiredAt(now)) {
+            return current.statusAt(now);
         }
-        return tierStatus(current, host);
+        return tierStatus(current, host, now.toEpochMilli());
     }
 
-    private LicenseStatus tierStatus(LicenseVerdict current, HostUsers host) {
-        long now = clock.millis();
+    private LicenseStatus tierStatus(LicenseVerdict current, HostUsers host, long now) {
         UserCount cached = userCount;
         if (cached != null && cached.verdict == current && cached.host == host
                 && now - cached.readAtMillis < userCountMillis) {

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,6 +223,29 @@ class SignedLicenseGateTest {
         LicenseStatus status = new SignedLicenseGate(config(TestKeys.sign(ACME), "", 60), clock).status();
 
         assertEquals(State.BAD_SIGNATURE, status.state(), "the test key pair is not the vendor's");
+    }
+
+    @Test
+    void theLogNeverContainsTheKey() {
+        String valid = TestKeys.sign(ACME);
+        String[] keys = { valid, valid.substring(1), TestKeys.sign(ACME, TestKeys.OTHER_VENDOR), valid + ".x" };
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (String key : keys) {
+                gate(key).status();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("License key verified") && log.contains("License key refused (BAD_SIGNATURE)"), log);
+        for (String key : keys) {
+            for (int i = 0; i + 12 <= key.length(); i += 6) {
+                assertFalse(log.contains(key.substring(i, i + 12)), "key material in the log: " + log);
+            }
+        }
     }
 
     private SignedLicenseGate gate(String licenseKey) {
