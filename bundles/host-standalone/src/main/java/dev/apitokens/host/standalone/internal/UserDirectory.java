@@ -22,7 +22,8 @@ import dev.apitokens.api.HostUsers;
  * The standalone host's users, read from the users file. Edits made while running (by the {@code user} tool or by
  * hand) are picked up within a second; a file that became unreadable keeps the last good users and is logged.
  */
-@Component(service = { HostUsers.class, UserDirectory.class }, configurationPid = HostConfig.PID)
+@Component(service = { HostUsers.class, UserDirectory.class }, configurationPid = HostConfig.PID,
+        immediate = true) // immediate: a first start must create the admin (and its password file) right away
 @Designate(ocd = HostConfig.class)
 public class UserDirectory implements HostUsers {
 
