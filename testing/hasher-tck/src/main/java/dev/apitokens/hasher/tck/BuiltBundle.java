@@ -20,6 +20,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
+import dev.apitokens.api.Hasher;
+
 /**
  * The bundle jar bnd built, for an integration test ({@code *IT}, run by failsafe after packaging) that checks
  * how a component will be registered and what the bundle imports and exports.
@@ -62,6 +64,16 @@ public final class BuiltBundle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A hasher component loaded from this jar in isolation (see {@link IsolatedHasher}), to run the
+     * {@link HasherContract} against the classes the bundle really contains.
+     *
+     * @param config configuration overrides by attribute method name; the rest stay at their defaults
+     */
+    public Hasher hasher(Class<?> component, Map<String, ?> config) {
+        return IsolatedHasher.load(jar, component.getName(), config);
     }
 
     /** The DS descriptor of {@code component} ({@code OSGI-INF/<class name>.xml}). */
