@@ -65,6 +65,7 @@ public class ActiveObjectsTokenStore implements TokenStore {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveObjectsTokenStore.class);
+    private static final long SETUP_RETRY_NANOS = 1_000_000_000L;
 
     private final String tablePrefix;
     private final String tableName;
@@ -72,6 +73,9 @@ public class ActiveObjectsTokenStore implements TokenStore {
     private final String schema;
     private final int usageBatchSize;
     private volatile TokenTable table;
+    /** Guarded by {@code this}: the last failed table setup, and when to try again. */
+    private TokenStoreUnavailableException lastSetupFailure;
+    private long retrySetupAt;
 
     /**
      * @param tablePrefix the Active Objects table prefix, {@code AO_} and six upper-case hex digits
@@ -84,8 +88,7 @@ public class ActiveObjectsTokenStore implements TokenStore {
         this.schema = config.schema();
         this.usageBatchSize = Math.max(1, config.usageBatchSize());
         try {
-            TokenTable ready = table();
-            LOG.info("Token store ready: table {} on {}", tableName, ready.dialect);
+            table();
         } catch (TokenStoreUnavailableException e) {
             LOG.warn("Token store {} cannot set up its table now, will retry on first use: {}", tableName,
                     e.getMessage());
@@ -111,14 +114,27 @@ public class ActiveObjectsTokenStore implements TokenStore {
             return ready;
         }
         synchronized (this) {
-            if (table == null) {
-                try {
-                    table = TokenTable.open(tablePrefix, dataSource, schema);
-                } catch (SQLException | RuntimeException e) {
-                    throw StoreFailures.translate("set up table " + tableName, e);
-                }
+            if (table != null) {
+                return table;
             }
-            return table;
+            // while the database is down, fail fast instead of queueing every caller behind a connect timeout
+            if (lastSetupFailure != null && System.nanoTime() < retrySetupAt) {
+                throw new TokenStoreUnavailableException(lastSetupFailure.getMessage(), lastSetupFailure);
+            }
+            try {
+                table = TokenTable.open(tablePrefix, dataSource, schema);
+                lastSetupFailure = null;
+                LOG.info("Token store ready: table {} in {}", tableName, table.product);
+                return table;
+            } catch (SQLException | RuntimeException e) {
+                RuntimeException translated = StoreFailures.translate("set up table " + tableName, e);
+                TokenStoreUnavailableException failure = translated instanceof TokenStoreUnavailableException u ? u
+                        : new TokenStoreUnavailableException("token store unavailable: could not set up table "
+                                + tableName + ": " + translated.getMessage(), e);
+                lastSetupFailure = failure;
+                retrySetupAt = System.nanoTime() + SETUP_RETRY_NANOS;
+                throw failure;
+            }
         }
     }
 

@@ -46,6 +46,8 @@ final class TokenTable {
     final String name;
     final DataSource dataSource;
     final DatabaseDialect dialect;
+    /** The database product and version, for the log. */
+    final String product;
     final EntityManager entityManager;
     private final DatabaseProvider provider;
     /** The table as SQL names it, e.g. {@code public."AO_5D4005_TOKEN"} on PostgreSQL. */
@@ -53,10 +55,12 @@ final class TokenTable {
     /** {@link #COLUMNS} as SQL names them, comma-separated. */
     final String sqlColumns;
 
-    private TokenTable(String tablePrefix, DataSource dataSource, DatabaseDialect dialect, DatabaseProvider provider) {
+    private TokenTable(String tablePrefix, DataSource dataSource, DatabaseDialect dialect, String product,
+            DatabaseProvider provider) {
         this.name = tableName(tablePrefix);
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.product = product;
         this.provider = provider;
         this.entityManager = new EntityManager(provider, configuration(tablePrefix));
         this.sqlTable = provider.withSchema(name);
@@ -85,12 +89,16 @@ final class TokenTable {
         tableName(tablePrefix); // fail on a malformed prefix before connecting
         DatabaseDialect dialect;
         DatabaseDialect.SchemaScope scope;
+        String product;
         try (Connection connection = dataSource.getConnection()) {
             dialect = DatabaseDialect.of(connection);
             scope = dialect.scope(connection, configuredSchema);
+            product = connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion() + " ("
+                    + (scope.catalog() != null ? "database " + scope.catalog() : "schema " + scope.schema()) + ")";
         }
         DatabaseProvider provider = dialect.provider(new SchemaScopedDataSource(dataSource, scope), scope);
-        TokenTable table = new TokenTable(tablePrefix, dataSource, dialect, provider);
+        TokenTable table = new TokenTable(tablePrefix, dataSource, dialect, product, provider);
         table.entityManager.migrate(entity);
         return table;
     }

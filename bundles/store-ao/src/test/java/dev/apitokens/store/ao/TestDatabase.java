@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Assumptions;
 import org.mariadb.jdbc.MariaDbDataSource;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -23,28 +25,28 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public enum TestDatabase {
 
-    H2_MEMORY("H2 in memory") {
+    H2_MEMORY("H2 in memory", 0) {
         @Override
-        DataSource create() {
+        DataSource create(int port) {
             return JdbcConnectionPool.create("jdbc:h2:mem:tokens;DB_CLOSE_DELAY=-1", "sa", "");
         }
     },
 
-    H2_FILE("H2 file") {
+    H2_FILE("H2 file", 0) {
         @Override
-        DataSource create() {
+        DataSource create(int port) {
             // under the module's target/, which surefire runs in
             Path file = Path.of("target", "h2", "tokens").toAbsolutePath();
             return JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
         }
     },
 
-    POSTGRESQL("PostgreSQL 127.0.0.1:5432/test") {
+    POSTGRESQL("PostgreSQL 127.0.0.1:5432/test", 5432) {
         @Override
-        DataSource create() {
+        DataSource create(int port) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setServerNames(new String[] {"127.0.0.1"});
-            dataSource.setPortNumbers(new int[] {5432});
+            dataSource.setPortNumbers(new int[] {port});
             dataSource.setDatabaseName("test");
             dataSource.setUser("postgres");
             dataSource.setConnectTimeout(3);
@@ -52,10 +54,25 @@ public enum TestDatabase {
         }
     },
 
-    MARIADB("MariaDB 127.0.0.1:3306/test") {
+    MARIADB("MariaDB 127.0.0.1:3306/test", 3306) {
         @Override
-        DataSource create() throws SQLException {
-            return new MariaDbDataSource("jdbc:mariadb://127.0.0.1:3306/test?user=root&connectTimeout=3000");
+        DataSource create(int port) throws SQLException {
+            return new MariaDbDataSource("jdbc:mariadb://127.0.0.1:" + port + "/test?user=root&connectTimeout=3000");
+        }
+
+        @Override
+        String quote(String identifier) {
+            return "`" + identifier + "`";
+        }
+    },
+
+    /** The same server through MySQL's own driver, which reports the product as "MySQL". */
+    MARIADB_MYSQL_DRIVER("MariaDB 127.0.0.1:3306/test via MySQL Connector/J", 3306) {
+        @Override
+        DataSource create(int port) {
+            MysqlDataSource dataSource = new MysqlDataSource();
+            dataSource.setUrl("jdbc:mysql://127.0.0.1:" + port + "/test?user=root&connectTimeout=3000");
+            return dataSource;
         }
 
         @Override
@@ -67,12 +84,20 @@ public enum TestDatabase {
     private static final Map<TestDatabase, DataSource> OPEN = new EnumMap<>(TestDatabase.class);
 
     private final String description;
+    private final int port;
 
-    TestDatabase(String description) {
+    TestDatabase(String description, int port) {
         this.description = description;
+        this.port = port;
     }
 
-    abstract DataSource create() throws SQLException;
+    /** A data source for this database served on {@code port} (a server's own port, or a proxy's). */
+    abstract DataSource create(int port) throws SQLException;
+
+    /** The server's TCP port; 0 for embedded H2. */
+    int port() {
+        return port;
+    }
 
     String quote(String identifier) {
         return '"' + identifier + '"';
@@ -88,7 +113,7 @@ public enum TestDatabase {
             return open;
         }
         try {
-            DataSource dataSource = create();
+            DataSource dataSource = create(port);
             try (Connection connection = dataSource.getConnection()) {
                 connection.isValid(3);
             }
