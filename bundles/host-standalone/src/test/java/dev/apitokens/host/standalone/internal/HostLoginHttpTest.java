@@ -1,0 +1,216 @@
+package dev.apitokens.host.standalone.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.apitokens.api.HostUser;
+
+/**
+ * The host's login over real HTTP (Jetty), in the order the whiteboard runs it: a stand-in for the token filter
+ * (which hands over with {@link StandaloneHostLogin#proceedAs}), then {@link LoginFilter}, then the endpoints.
+ */
+class HostLoginHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String TOKEN = "tok_good";
+
+    @TempDir
+    static Path data;
+    private static Server server;
+    private static String base;
+    private static String adminPassword;
+
+    @BeforeAll
+    static void start() throws Exception {
+        UserDirectory users = new UserDirectory(data, ConfigProxy.of(HostConfig.class, Map.of("passwordIterations", 1_000)));
+        adminPassword = Files.readString(data.resolve("admin-password.txt")).strip();
+        LoginConfig loginConfig = ConfigProxy.of(LoginConfig.class, Map.of());
+        SessionRegistry sessions = new SessionRegistry(loginConfig);
+        StandaloneHostLogin hostLogin = new StandaloneHostLogin();
+        HostUser admin = users.findByName("admin").orElseThrow();
+        // what the token filter does with a token it accepted
+        Filter tokenFilter = (request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            boolean token = ("Bearer " + TOKEN).equals(http.getHeader("Authorization"));
+            chain.doFilter(token ? hostLogin.proceedAs(admin, "tokenid1", http) : request, response);
+        };
+
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(tokenFilter), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new LoginFilter(users, sessions, loginConfig)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new SessionServlet(users, sessions, loginConfig)), "/rest/auth/1/session");
+        context.addServlet(new ServletHolder(new JiraMyselfServlet()), "/rest/api/2/myself");
+        context.addServlet(new ServletHolder(new ConfluenceCurrentUserServlet()), "/rest/api/user/current");
+        context.addServlet(new ServletHolder(new JiraConfigurationServlet()), "/rest/api/latest/configuration");
+        context.addServlet(new ServletHolder(new ConfluenceAnonymousServlet()), "/rest/api/user/anonymous");
+        server.setHandler(context);
+        server.start();
+        base = "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void anonymousRequestsReachTheEndpointWhichAnswers401Json() throws Exception {
+        for (String path : List.of("/rest/api/2/myself", "/rest/api/user/current", "/rest/api/latest/configuration",
+                "/rest/api/user/anonymous", "/rest/auth/1/session")) {
+            HttpResponse<String> response = get(path, Map.of());
+            assertEquals(401, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            assertEquals("Basic realm=\"api-tokens\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+            assertTrue(json(response).path("message").asText().contains("not authenticated"), response.body());
+        }
+    }
+
+    @Test
+    void aPasswordAuthenticatesAsPassword() throws Exception {
+        JsonNode me = json(get("/rest/api/2/myself", basic("admin", adminPassword)));
+        assertEquals("admin", me.path("name").asText());
+        assertEquals("admin", me.path("key").asText());
+        assertEquals("Administrator", me.path("displayName").asText());
+        assertEquals("PASSWORD", me.path("authenticatedBy").asText());
+        assertTrue(me.path("tokenId").isMissingNode());
+        assertTrue(me.path("self").asText().endsWith("/rest/api/2/user?username=admin"));
+        JsonNode current = json(get("/rest/api/user/current", basic("ADMIN", adminPassword)));
+        assertEquals("known", current.path("type").asText());
+        assertEquals("admin", current.path("username").asText());
+        assertEquals("admin", current.path("userKey").asText());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByTheFilterWith401() throws Exception {
+        HttpResponse<String> response = get("/rest/api/2/myself", basic("admin", adminPassword + "x"));
+        assertEquals(401, response.statusCode());
+        assertEquals(401, get("/rest/api/2/myself", basic("nobody", adminPassword)).statusCode());
+        assertEquals(401, get("/rest/api/2/myself", Map.of("Authorization", "Basic !!!notbase64")).statusCode());
+        assertEquals(401, get("/rest/api/2/myself", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes()))).statusCode());
+    }
+
+    @Test
+    void aTokenRequestIsLeftToTheTokenFilterAndReportedAsToken() throws Exception {
+        JsonNode me = json(get("/rest/api/2/myself", Map.of("Authorization", "Bearer " + TOKEN)));
+        assertEquals("TOKEN", me.path("authenticatedBy").asText());
+        assertEquals("tokenid1", me.path("tokenId").asText());
+        // a foreign Bearer token is not a login: anonymous
+        assertEquals(401, get("/rest/api/2/myself", Map.of("Authorization", "Bearer other")).statusCode());
+    }
+
+    @Test
+    void theSampleEndpointsAnswerInTheProductsShape() throws Exception {
+        JsonNode configuration = json(get("/rest/api/latest/configuration", basic("admin", adminPassword)));
+        assertTrue(configuration.path("timeTrackingEnabled").asBoolean());
+        assertEquals("pretty", configuration.path("timeTrackingConfiguration").path("timeFormat").asText());
+        JsonNode anonymous = json(get("/rest/api/user/anonymous", basic("admin", adminPassword)));
+        assertEquals("anonymous", anonymous.path("type").asText());
+        assertEquals("Anonymous", anonymous.path("displayName").asText());
+    }
+
+    @Test
+    void sessionLoginWhoAmIAndLogout() throws Exception {
+        HttpResponse<String> login = post("/rest/auth/1/session", "application/json",
+                "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.startsWith("APITOKENS_SESSION="), setCookie);
+        assertTrue(setCookie.contains("; HttpOnly") && setCookie.contains("; SameSite=Lax")
+                && setCookie.contains("; Path=/"), setCookie);
+        assertFalse(setCookie.contains("Max-Age"), "a session cookie, gone when the browser closes");
+        JsonNode session = json(login).path("session");
+        assertEquals("APITOKENS_SESSION", session.path("name").asText());
+        Map<String, String> cookie = Map.of("Cookie", "APITOKENS_SESSION=" + session.path("value").asText());
+
+        JsonNode whoAmI = json(get("/rest/auth/1/session", cookie));
+        assertEquals("admin", whoAmI.path("name").asText());
+        assertEquals("SESSION", whoAmI.path("authenticatedBy").asText());
+        assertEquals("SESSION", json(get("/rest/api/2/myself", cookie)).path("authenticatedBy").asText());
+
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(URI.create(base + "/rest/auth/1/session")).DELETE(),
+                cookie);
+        assertEquals(204, logout.statusCode());
+        assertTrue(logout.headers().firstValue("Set-Cookie").orElseThrow().contains("Max-Age=0"));
+        assertEquals(401, get("/rest/api/2/myself", cookie).statusCode());
+        assertEquals(401, send(HttpRequest.newBuilder(URI.create(base + "/rest/auth/1/session")).DELETE(), cookie)
+                .statusCode());
+    }
+
+    @Test
+    void sessionLoginRefusesBadInputWithClearJsonErrors() throws Exception {
+        HttpResponse<String> wrong = post("/rest/auth/1/session", "application/json",
+                "{\"username\":\"admin\",\"password\":\"nope\"}");
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+        assertEquals(415, post("/rest/auth/1/session", "application/x-www-form-urlencoded",
+                "username=admin&password=x").statusCode());
+        HttpResponse<String> malformed = post("/rest/auth/1/session", "application/json", "{\"username\":");
+        assertEquals(400, malformed.statusCode());
+        assertTrue(json(malformed).path("message").asText().contains("not valid JSON"));
+        assertEquals(400, post("/rest/auth/1/session", "application/json", "{\"username\":\"admin\"}").statusCode());
+        assertEquals(400, post("/rest/auth/1/session", "application/json", "[]").statusCode());
+    }
+
+    private static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
+                Map.of("Content-Type", contentType));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+}
