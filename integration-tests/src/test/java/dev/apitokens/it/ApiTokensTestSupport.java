@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import org.junit.After;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
@@ -38,6 +40,8 @@ import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
 import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStore;
 
 /**
@@ -52,6 +56,15 @@ public abstract class ApiTokensTestSupport {
 
     /** Framework property carrying the HTTP port chosen by the driver, read back inside the framework. */
     protected static final String HTTP_PORT = "org.osgi.service.http.port";
+
+    /** The users every launch seeds (see {@link DistributionLaunch}): an administrator and a plain user. */
+    protected static final String ADMIN = "admin";
+    protected static final String ALICE = "alice";
+
+    /** Test users' passwords: known to the test, never a token format. */
+    static String passwordOf(String user) {
+        return user + "-password";
+    }
 
     @Inject
     protected BundleContext context;
@@ -142,19 +155,59 @@ public abstract class ApiTokensTestSupport {
         }
     }
 
-    /** Sets (replaces) the properties of a configuration; ConfigAdmin delivers them asynchronously. */
-    protected void configure(String pid, Object... keyValues) throws IOException {
+    /**
+     * Changes some properties of a configuration, keeping the others (a shipped .cfg's typed values among them);
+     * returns what was there before, for {@link #restoreConfiguration}. ConfigAdmin delivers asynchronously.
+     */
+    protected Dictionary<String, Object> reconfigure(String pid, Object... keyValues) throws IOException {
         Configuration configuration = service(ConfigurationAdmin.class).getConfiguration(pid, "?");
+        Dictionary<String, Object> before = configuration.getProperties();
         Dictionary<String, Object> properties = new Hashtable<>();
+        if (before != null) {
+            for (Enumeration<String> keys = before.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                properties.put(key, before.get(key));
+            }
+        }
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.put((String) keyValues[i], keyValues[i + 1]);
         }
         configuration.update(properties);
+        return before;
     }
 
-    protected void deleteConfiguration(String pid) throws IOException {
+    /** Puts back what {@link #reconfigure} returned: the old properties, or no configuration at all. */
+    protected void restoreConfiguration(String pid, Dictionary<String, Object> before) throws IOException {
         Configuration configuration = service(ConfigurationAdmin.class).getConfiguration(pid, "?");
-        configuration.delete();
+        if (before == null) {
+            configuration.delete();
+        } else {
+            configuration.update(before);
+        }
+    }
+
+    /** The {@code service.id} of the highest-ranked service matching, or -1 if there is none. */
+    protected long serviceId(Class<?> type, String filter) {
+        ServiceReference<?> best = null;
+        for (ServiceReference<?> reference : references(type, filter)) {
+            if (best == null || reference.compareTo(best) > 0) {
+                best = reference;
+            }
+        }
+        return best == null ? -1 : (Long) best.getProperty("service.id");
+    }
+
+    /**
+     * The bundle with this symbolic name if the distribution ships it, else the reactor's build of it installed
+     * now (not started). {@code artifactId} names the jar the build copied to {@code it.extra}.
+     */
+    protected Bundle shippedOrInstalled(String symbolicName, String artifactId) throws BundleException {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return context.installBundle(extraBundleLocation(artifactId));
     }
 
     // ---- the assertions every assembly shares ----
@@ -162,11 +215,18 @@ public abstract class ApiTokensTestSupport {
     /** Symbolic-name prefix of our bundles. */
     protected static final String OURS = "dev.apitokens.";
 
+    /** Our bundles every assembly ships besides its store. */
+    protected static final String[] CORE_BUNDLES = { OURS + "api", OURS + "core", OURS + "hasher-sha256",
+            OURS + "license-unlimited", OURS + "authfilter", OURS + "rest", OURS + "host-standalone" };
+
     /**
-     * Every DS component of our bundles is ACTIVE (delayed ones are activated by getting their service); the
-     * failure lists each one that is not, with its unsatisfied references or activation failure.
+     * {@link #CORE_BUNDLES} and {@code storeBundle} are ACTIVE, and every DS component of our bundles is ACTIVE
+     * (delayed ones are activated by getting their service); the failure lists each one that is not, with its
+     * unsatisfied references or activation failure.
      */
-    protected void assertEveryComponentActive(String... expectedBundles) {
+    protected void assertEveryComponentActive(String storeBundle) {
+        List<String> expectedBundles = new ArrayList<>(Arrays.asList(CORE_BUNDLES));
+        expectedBundles.add(storeBundle);
         for (String expected : expectedBundles) {
             Bundle b = bundle(expected);
             assertEquals(expected + " is not ACTIVE (state " + b.getState() + ")", Bundle.ACTIVE, b.getState());
@@ -272,6 +332,78 @@ public abstract class ApiTokensTestSupport {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    // ---- tokens over the real REST API ----
+
+    /** The REST API of the token management (the original product's paths). */
+    protected static final String TOKENS = "/rest/api-tokens/latest/";
+
+    protected static String password(String user) {
+        return RestClient.basic(user, passwordOf(user));
+    }
+
+    /**
+     * Creates a token for {@code user} with {@code POST /rest/api-tokens/latest/} (password login) and returns its
+     * secret, the response's {@code passwordValue}.
+     */
+    protected String createToken(String user, String label) {
+        RestClient.Response created = rest().postJson(TOKENS, "{\"label\": \"" + label + "\"}", password(user));
+        assertTrue("POST " + TOKENS + " as " + user + ": " + created,
+                created.status() == 200 || created.status() == 201);
+        String secret = created.field("passwordValue");
+        assertNotNull("no passwordValue in " + created, secret);
+        return secret;
+    }
+
+    /** What the token service knows about {@code user}'s token labelled {@code label}. */
+    protected TokenInfo tokenInfo(String user, String label) {
+        for (TokenInfo info : service(TokenService.class).list(user)) {
+            if (info.label().equals(label)) {
+                return info;
+            }
+        }
+        fail("no token labelled " + label + " for " + user);
+        return null;
+    }
+
+    /** A request that only an authenticated user may make, answered by the host with who that user is. */
+    protected RestClient.Response whoAmI(String path, String authorization) {
+        return rest().get(path, authorization);
+    }
+
+    /** {@code path} answers 200 for {@code user}'s token, and names the user. */
+    protected void assertTokenAccepted(String what, String path, String user, String token) {
+        RestClient.Response response = whoAmI(path, RestClient.basic(user, token));
+        assertStatus(what + ": GET " + path + " with the token as password", 200, response);
+        assertContains(what + ": GET " + path + " runs as the token's owner", "\"" + user + "\"", response.body());
+    }
+
+    protected void assertTokenRefused(String what, String path, String user, String token) {
+        RestClient.Response response = whoAmI(path, RestClient.basic(user, token));
+        assertStatus(what + ": GET " + path + " with the token as password", 401, response);
+    }
+
+    /**
+     * A token created over REST opens {@code path} (Basic and Bearer) through the filter, as its owner; the
+     * authentication is logged in the original product's words; a revoked token is refused.
+     */
+    protected void assertTokenPassesTheFilter(String path) {
+        String label = "wiring-" + System.nanoTime();
+        String token = createToken(ALICE, label);
+        String tokenId = tokenInfo(ALICE, label).id();
+        try (LogCapture log = LogCapture.start()) {
+            assertTokenAccepted("Basic", path, ALICE, token);
+            RestClient.Response bearer = whoAmI(path, RestClient.bearer(token));
+            assertStatus("GET " + path + " with the token as Bearer", 200, bearer);
+            await(() -> log.lineWith(ALICE + " has been authenticated via API Token (" + tokenId + ")") != null,
+                    () -> "no log line '" + ALICE + " has been authenticated via API Token (" + tokenId + ")'; log:\n"
+                            + log.text());
+        }
+        assertStatus("GET " + path + " without credentials", 401, whoAmI(path, null));
+        RestClient.Response revoked = rest().delete(TOKENS + tokenId, password(ALICE));
+        assertStatus("DELETE " + TOKENS + tokenId, 204, revoked);
+        assertTokenRefused("revoked token", path, ALICE, token);
     }
 
     /** Polls until {@code condition} holds; fails with the message {@code why} supplies at that moment. */

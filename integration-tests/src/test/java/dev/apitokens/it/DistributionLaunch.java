@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,8 +24,13 @@ import java.util.UUID;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
+
+import dev.apitokens.api.PhcString;
 
 /**
  * Runs in the test driver: turns a distribution's unpacked bundle archive ({@code bundles/*.jar},
@@ -48,6 +55,7 @@ public final class DistributionLaunch {
     private final File home;
     private final Path data;
     private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    private final Map<String, Path> sampleConfigs = new LinkedHashMap<>();
 
     private DistributionLaunch(String distribution) {
         this.distribution = distribution;
@@ -68,6 +76,19 @@ public final class DistributionLaunch {
             properties.put(keyValues[i], keyValues[i + 1]);
         }
         configs.put(pid, properties);
+        return this;
+    }
+
+    /**
+     * A sample from the repository's {@code config-samples/} installed as {@code <pid>.cfg}, as the samples' own
+     * comments tell an operator to do.
+     */
+    public DistributionLaunch configSample(String pid, String sampleFileName) {
+        Path sample = Path.of(ApiTokensTestSupport.requiredProperty("it.config-samples"), sampleFileName);
+        if (!Files.isRegularFile(sample)) {
+            throw new IllegalStateException("no config sample " + sample);
+        }
+        sampleConfigs.put(pid, sample);
         return this;
     }
 
@@ -92,6 +113,7 @@ public final class DistributionLaunch {
                 }
             }
             Path configDir = writeConfiguration();
+            writeUsers();
             options.add(junitBundles());
             options.add(systemTimeout(ApiTokensTestSupport.SETTLE.toMillis()));
             options.add(frameworkProperty(ApiTokensTestSupport.HTTP_PORT).value(String.valueOf(freePort())));
@@ -133,6 +155,10 @@ public final class DistributionLaunch {
                 }
             }
         }
+        for (Map.Entry<String, Path> sample : sampleConfigs.entrySet()) {
+            Files.copy(sample.getValue(), configDir.resolve(sample.getKey() + ".cfg"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         for (Map.Entry<String, Map<String, String>> config : configs.entrySet()) {
             try (Writer out = Files.newBufferedWriter(configDir.resolve(config.getKey() + ".cfg"),
                     StandardCharsets.UTF_8)) {
@@ -142,6 +168,36 @@ public final class DistributionLaunch {
             }
         }
         return configDir;
+    }
+
+    /**
+     * The standalone host's users file with the test users (an admin and a plain user), so the tests know their
+     * passwords. Hashed at the host's lowest accepted cost: password logins in tests need not be slow.
+     */
+    private void writeUsers() throws IOException {
+        String users = "{\"users\": [" + userJson(ApiTokensTestSupport.ADMIN, true) + ", "
+                + userJson(ApiTokensTestSupport.ALICE, false) + "]}";
+        Files.writeString(data.resolve("users.json"), users, StandardCharsets.UTF_8);
+    }
+
+    private static String userJson(String name, boolean admin) {
+        return "{\"name\": \"" + name + "\", \"key\": \"" + name + "\", \"displayName\": \"" + name
+                + "\", \"admin\": " + admin + ", \"active\": true, \"password\": \""
+                + passwordHash(ApiTokensTestSupport.passwordOf(name)) + "\"}";
+    }
+
+    private static String passwordHash(String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        int iterations = 1000;
+        try {
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+            return PhcString.of("pbkdf2-sha256", null, Map.of("i", String.valueOf(iterations)), salt, hash)
+                    .toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Java properties escaping, which FileInstall's .cfg reader follows. */

@@ -8,10 +8,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** The Jira assembly, as shipped, wires up: store-jira on AO_5D4005_TOKEN, the filter on /rest/*. */
+/** The Jira assembly, as shipped, wires up: store-jira on AO_5D4005_TOKEN (embedded H2), the filter on /rest/*. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class JiraAssemblyIT extends ApiTokensTestSupport {
+
+    static final String STORE = OURS + "store-jira";
+    static final String TABLE = "AO_5D4005_TOKEN";
+    /** Jira's "who am I" endpoint, served by the standalone host's Jira samples. */
+    static final String MYSELF = "/rest/api/2/myself";
 
     @Configuration
     public Option[] configuration() {
@@ -20,16 +25,21 @@ public class JiraAssemblyIT extends ApiTokensTestSupport {
 
     @Test
     public void everyComponentIsActive() {
-        assertEveryComponentActive(OURS + "core", OURS + "store-jira", OURS + "authfilter");
+        assertEveryComponentActive(STORE);
     }
 
     @Test
     public void oneStoreWritesJirasTable() throws Exception {
-        assertSingleTokenStore(OURS + "store-jira", "AO_5D4005_TOKEN");
+        assertSingleTokenStore(STORE, TABLE);
     }
 
     @Test
     public void authFilterGuardsRest() {
         assertAuthFilterOn("/rest/*");
+    }
+
+    @Test
+    public void aTokenPassesTheFilter() {
+        assertTokenPassesTheFilter(MYSELF);
     }
 }

@@ -9,12 +9,21 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Real HTTP requests to the framework's whiteboard port, as a script with {@code curl --user} would send them. */
 public final class RestClient {
 
     /** A response, printable in assertion messages. */
     public record Response(int status, String body) {
+
+        /** A top-level string field of a JSON object body, or {@code null}; enough for the few fields tests read. */
+        public String field(String name) {
+            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
         @Override
         public String toString() {
             return "HTTP " + status + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
