@@ -72,6 +72,8 @@ final class StandaloneServer {
         properties.put("felix.fileinstall.dir", data.resolve("config").toString());
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.poll", "1000");
+        // the files are the operator's: never rewrite them (FileInstall's write-back raced and left one empty)
+        properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("felix.log.level", "1");
         // -D options of the same names win, so an operator can change any of these without a rebuild

@@ -16,10 +16,12 @@ import java.util.jar.Manifest;
 
 /**
  * Runs {@code user ...} without starting the framework: the user tool lives in the host bundle (it owns the users
- * file format and the password hashing), which names it in its manifest's {@code Main-Class}. The shipped jars are
- * put on a plain class path for the tool, which needs nothing of OSGi.
+ * file format and the password hashing), which names it in its manifest header {@value #HEADER}. The shipped jars
+ * are put on a plain class path for the tool, which needs nothing of OSGi.
  */
 final class UserCommand {
+
+    static final String HEADER = "ApiTokens-User-Tool";
 
     private UserCommand() {
     }
@@ -35,13 +37,13 @@ final class UserCommand {
                     Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
                 }
                 classPath.add(jar.toUri().toURL());
-                String declared = mainClassOf(jar);
+                String declared = toolOf(jar);
                 if (declared != null) {
                     mainClass = declared;
                 }
             }
             if (mainClass == null) {
-                System.err.println("This distribution has no user tool (no bundle declares a Main-Class).");
+                System.err.println("This distribution has no user tool (no bundle declares " + HEADER + ").");
                 return 2;
             }
             List<String> args = new ArrayList<>(List.of("--data", dataDir.toString()));
@@ -59,10 +61,10 @@ final class UserCommand {
         }
     }
 
-    private static String mainClassOf(Path jar) throws IOException {
+    private static String toolOf(Path jar) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             Manifest manifest = in.getManifest();
-            return manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            return manifest == null ? null : manifest.getMainAttributes().getValue(HEADER);
         }
     }
 
