@@ -1,0 +1,283 @@
+package dev.apitokens.e2e.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.apitokens.e2e.Distribution;
+import dev.apitokens.e2e.RestClient;
+
+/**
+ * The profile page's "API tokens" block and the admin page in headless Chromium, against the Jira distribution
+ * started from its jar: every click goes through the real pages, REST API, core and database.
+ */
+class TokenPagesIT {
+
+    private static final String PROFILE = "/secure/ViewProfile.jspa";
+    private static final String ADMIN = "/secure/admin/ApiTokens.jspa";
+    private static final String ALICE_PASSWORD = "alice-e2e-password";
+    private static final String BOB_PASSWORD = "bob-e2e-password";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Distribution jira;
+    private static RestClient rest;
+    private static HeadlessChromium browser;
+    private static String origin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        // uses are written behind; a short flush lets the page show the count within a second
+        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")).start();
+        jira.addUser("alice", ALICE_PASSWORD, false);
+        jira.addUser("bob", BOB_PASSWORD, false);
+        rest = new RestClient(jira);
+        origin = jira.uri("").toString();
+        browser = new HeadlessChromium(origin);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (jira != null) {
+            jira.close();
+        }
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anonymousVisitorsLogInAndLandOnThePageTheyAskedFor() throws Exception {
+        open(PROFILE);
+        browser.waiting().until(ExpectedConditions.urlContains("/login.jsp?os_destination=%2Fsecure%2FViewProfile.jspa"));
+        type("login-username", "alice");
+        type("login-password", "not-her-password");
+        click("login-submit");
+        browser.waitForText("login-error", "incorrect");
+        assertEquals("login-password", focused(), "focus goes back to the password");
+
+        type("login-password", ALICE_PASSWORD);
+        click("login-submit");
+        browser.waiting().until(ExpectedConditions.urlToBe(origin + PROFILE));
+        assertEquals("alice", browser.visible("profile-username").getText());
+        assertTrue(browser.driver.findElement(By.id("api-tokens")).getText().contains("API tokens"));
+
+        click("logout");
+        browser.waiting().until(ExpectedConditions.urlContains("/login.jsp"));
+        open(PROFILE);
+        browser.waiting().until(ExpectedConditions.urlContains("/login.jsp?os_destination="));
+    }
+
+    @Test
+    void aUserCreatesCopiesUsesAndRevokesAToken() throws Exception {
+        String alice = Distribution.basic("alice", ALICE_PASSWORD);
+        create(alice, "Nightly backup", null);
+        create(alice, "Release bot", Instant.now().plus(Duration.ofDays(2)));
+        logIn("alice", ALICE_PASSWORD, PROFILE);
+        rowWithLabel("tokens-body", "Nightly backup");
+        WebElement releaseBot = rowWithLabel("tokens-body", "Release bot");
+        assertTrue(releaseBot.getText().toLowerCase().contains("expires soon"), releaseBot.getText());
+
+        click("create-token");
+        assertEquals("token-label", focused(), "focus moves into the dialog");
+        type("token-label", "Deploy script");
+        click("generate-token");
+        WebElement secretField = browser.visible("created-secret");
+        String secret = secretField.getDomProperty("value");
+        assertFalse(secret.isBlank());
+        assertTrue(browser.driver.findElement(By.id("created-warning")).getText().contains("You will not see it again"));
+        click("copy-secret");
+        browser.waitForText("copy-status", "Copied");
+        String copied = browser.clipboard();
+        assertEquals(secret, copied, "Copy puts the secret on the clipboard");
+        Screenshots.save(browser, "create-token-dialog.png");
+
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(driver -> dialogClosed("create-dialog"));
+        assertEquals("", secretField.getDomProperty("value"), "the secret leaves the page with the dialog");
+        assertEquals("create-token", focused(), "focus returns to the button that opened the dialog");
+
+        HttpResponse<String> myself = myself("alice", copied);
+        assertEquals(200, myself.statusCode(), myself.body());
+        assertEquals("alice", JSON.readTree(myself.body()).path("name").asText());
+
+        // the use shows in the list once written behind (flushed every second here)
+        browser.waiting().withTimeout(Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            WebElement row = rowWithLabel("tokens-body", "Deploy script");
+            return row.findElement(By.cssSelector("td.number")).getText().equals("1");
+        });
+        WebElement used = rowWithLabel("tokens-body", "Deploy script");
+        assertFalse(used.findElements(By.tagName("td")).get(2).getText().contains("Never"), "last accessed is set");
+        Screenshots.save(browser, "profile-tokens.png");
+
+        used.findElement(By.cssSelector("button.revoke")).click();
+        browser.visible("confirm-dialog");
+        assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains("Deploy script"));
+        assertEquals("confirm-cancel", focused(), "a destructive dialog focuses Cancel");
+        click("confirm-ok");
+        browser.waiting().until(driver -> dialogClosed("confirm-dialog"));
+        browser.waitForText("tokens-status", "revoked");
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath(rowXpath("tokens-body", "Deploy script"))));
+        assertEquals(401, myself("alice", copied).statusCode(), "a revoked token is refused at once");
+    }
+
+    @Test
+    void anEmptyOrOverlongLabelIsRefusedInsideTheDialog() throws Exception {
+        String alice = Distribution.basic("alice", ALICE_PASSWORD);
+        int before = rest.get("/rest/api-tokens/latest/", alice).json().size();
+        logIn("alice", ALICE_PASSWORD, PROFILE);
+        click("create-token");
+        click("generate-token");
+        browser.waitForText("create-error", "abel");
+        String error = browser.driver.findElement(By.id("create-error")).getText();
+        assertTrue(error.toLowerCase().contains("empty"), error);
+        assertEquals("true", browser.driver.findElement(By.id("token-label")).getDomAttribute("aria-invalid"));
+        assertEquals("token-label", focused());
+        assertFalse(dialogClosed("create-dialog"), "the dialog stays open to fix the label");
+
+        type("token-label", "x".repeat(300));
+        click("generate-token");
+        browser.waitForText("create-error", "255");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(driver -> dialogClosed("create-dialog"));
+        assertEquals(before, rest.get("/rest/api-tokens/latest/", alice).json().size(), "no token was created");
+    }
+
+    @Test
+    void anAdministratorRevokesAnotherUsersTokens() throws Exception {
+        String bob = Distribution.basic("bob", BOB_PASSWORD);
+        JsonNode ci = create(bob, "Bob's CI pipeline", null);
+        JsonNode backup = create(bob, "Bob's backup script", Instant.now().plus(Duration.ofDays(90)));
+        create(Distribution.basic("alice", ALICE_PASSWORD), "Alice's report generator", null);
+        String ciSecret = ci.path("passwordValue").asText();
+        assertEquals(200, myself("bob", ciSecret).statusCode());
+
+        logIn("admin", jira.adminPassword(), ADMIN);
+        browser.waitForText("license-status", "unlimited");
+        rowWithTokenId("admin-body", ci.path("id").asText());
+        Screenshots.save(browser, "admin-tokens.png");
+
+        type("filter-user", "bob");
+        click("filter-apply");
+        browser.waiting().until(ExpectedConditions.urlContains("user=bob"));
+        browser.waiting().until(driver -> driver.findElements(By.cssSelector("#admin-body tr")).stream()
+                .allMatch(row -> "bob".equals(row.getDomAttribute("data-username"))));
+        rowWithTokenId("admin-body", ci.path("id").asText()).findElement(By.cssSelector("button.revoke")).click();
+        browser.visible("confirm-dialog");
+        assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains("Bob's CI pipeline"));
+        click("confirm-ok");
+        browser.waiting().until(driver -> dialogClosed("confirm-dialog"));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#admin-body tr[data-token-id='" + ci.path("id").asText() + "']")));
+        assertEquals(401, myself("bob", ciSecret).statusCode(), "bob's revoked token is refused");
+
+        rowWithTokenId("admin-body", backup.path("id").asText());
+        click("revoke-user");
+        browser.visible("confirm-dialog");
+        click("confirm-ok");
+        browser.waitForText("admin-status", "of bob revoked");
+        browser.visible("admin-empty");
+        assertEquals(0, rest.get("/rest/api-tokens/latest/", bob).json().size());
+        assertEquals(401, myself("bob", backup.path("passwordValue").asText()).statusCode());
+    }
+
+    @Test
+    void theAdminPageRefusesOrdinaryUsers() throws Exception {
+        logIn("alice", ALICE_PASSWORD, ADMIN);
+        assertEquals("Access denied", browser.driver.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("a[href$='" + ADMIN + "']")).stream()
+                .noneMatch(WebElement::isDisplayed), "no link to the admin page for a non-admin");
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(jira.uri(ADMIN))
+                .header("Authorization", Distribution.basic("alice", ALICE_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, page.statusCode());
+    }
+
+    private static void logIn(String user, String password, String destination) {
+        open("/login.jsp?os_destination=" + URLEncoder.encode(destination, StandardCharsets.UTF_8));
+        type("login-username", user);
+        type("login-password", password);
+        click("login-submit");
+        browser.waiting().until(ExpectedConditions.urlToBe(origin + destination));
+    }
+
+    /** Creates a token through the REST API with the user's password, as a setup step. */
+    private static JsonNode create(String authorization, String label, Instant expiresAt) throws Exception {
+        String body = "{\"label\":" + JSON.writeValueAsString(label)
+                + (expiresAt == null ? "" : ",\"expirationDate\":" + expiresAt.toEpochMilli()) + "}";
+        RestClient.Reply reply = rest.call("POST", "/rest/api-tokens/latest/", authorization, body);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    /** The token used the way a script uses it: HTTP Basic with the token as the password. */
+    private static HttpResponse<String> myself(String user, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(jira.uri("/rest/api/2/myself"))
+                .header("Authorization", Distribution.basic(user, token)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void open(String path) {
+        browser.driver.get(origin + path);
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = browser.visible(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void click(String id) {
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private static String focused() {
+        return browser.driver.switchTo().activeElement().getDomAttribute("id");
+    }
+
+    private static boolean dialogClosed(String id) {
+        return browser.driver.findElement(By.id(id)).getDomAttribute("open") == null;
+    }
+
+    private static String rowXpath(String body, String label) {
+        return "//tbody[@id='" + body + "']/tr[td[contains(@class,'token-label')][normalize-space()='" + label + "']]";
+    }
+
+    private static WebElement rowWithLabel(String body, String label) {
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(rowXpath(body, label))));
+    }
+
+    private static WebElement rowWithTokenId(String body, String tokenId) {
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#" + body + " tr[data-token-id='" + tokenId + "']")));
+    }
+}
