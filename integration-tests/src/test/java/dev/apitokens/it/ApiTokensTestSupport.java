@@ -1,7 +1,6 @@
 package dev.apitokens.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -34,10 +33,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.service.servlet.runtime.dto.FailedFilterDTO;
-import org.osgi.service.servlet.runtime.dto.FilterDTO;
-import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
-import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 import dev.apitokens.api.TokenInfo;
@@ -103,25 +98,6 @@ public abstract class ApiTokensTestSupport {
 
     protected RestClient rest() {
         return new RestClient(httpPort());
-    }
-
-    /** The bundle with this symbolic name; fails the test if it is not installed. */
-    protected Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        fail("bundle " + symbolicName + " is not installed; installed: " + symbolicNames());
-        return null;
-    }
-
-    protected List<String> symbolicNames() {
-        List<String> names = new ArrayList<>();
-        for (Bundle b : context.getBundles()) {
-            names.add(b.getSymbolicName());
-        }
-        return names;
     }
 
     /** Waits for a service, fails with {@code what} if none shows up within {@link #SETTLE}. */
@@ -202,12 +178,8 @@ public abstract class ApiTokensTestSupport {
      * now (not started). {@code artifactId} names the jar the build copied to {@code it.extra}.
      */
     protected Bundle shippedOrInstalled(String symbolicName, String artifactId) throws BundleException {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        return context.installBundle(extraBundleLocation(artifactId));
+        Bundle shipped = installed(symbolicName);
+        return shipped != null ? shipped : context.installBundle(extraBundleLocation(artifactId));
     }
 
     // ---- the assertions every assembly shares ----
@@ -227,25 +199,39 @@ public abstract class ApiTokensTestSupport {
     protected void assertEveryComponentActive(String storeBundle) {
         List<String> expectedBundles = new ArrayList<>(Arrays.asList(CORE_BUNDLES));
         expectedBundles.add(storeBundle);
-        for (String expected : expectedBundles) {
-            Bundle b = bundle(expected);
-            assertEquals(expected + " is not ACTIVE (state " + b.getState() + ")", Bundle.ACTIVE, b.getState());
-        }
         ComponentStates states = new ComponentStates(context, service(ServiceComponentRuntime.class));
-        List<ComponentDescriptionDTO> components = states.components(OURS);
-        assertFalse("no DS component in any " + OURS + "* bundle; bundles: " + symbolicNames(),
-                components.isEmpty());
-        List<String> problems;
+        List<String> problems = new ArrayList<>();
         long deadline = System.nanoTime() + SETTLE.toNanos();
         do {
-            problems = states.notActive(states.components(OURS));
+            problems.clear();
+            for (String expected : expectedBundles) {
+                Bundle b = installed(expected);
+                if (b == null) {
+                    problems.add(expected + ": bundle not installed (not in the distribution's bundle set?)");
+                } else if (b.getState() != Bundle.ACTIVE) {
+                    problems.add(expected + ": bundle not ACTIVE (state " + b.getState() + ")");
+                }
+            }
+            List<ComponentDescriptionDTO> components = states.components(OURS);
+            if (components.isEmpty()) {
+                problems.add("no DS component in any " + OURS + "* bundle");
+            }
+            problems.addAll(states.notActive(components));
             if (problems.isEmpty()) {
                 return;
             }
             sleep(200);
         } while (System.nanoTime() < deadline);
-        fail(problems.size() + " of " + components.size() + " DS components of " + OURS + "* are not ACTIVE:\n  "
-                + String.join("\n  ", problems));
+        fail("the assembly is not fully wired (" + problems.size() + " problems):\n  " + String.join("\n  ", problems));
+    }
+
+    private Bundle installed(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /**
@@ -280,49 +266,15 @@ public abstract class ApiTokensTestSupport {
         return names;
     }
 
-    /** The whiteboard runs our token filter, from {@code dev.apitokens.authfilter}, on {@code /rest/*}. */
+    /** The whiteboard runs our token filter, from {@code dev.apitokens.authfilter}, on {@code pattern}. */
     protected void assertAuthFilterOn(String pattern) {
-        HttpServiceRuntime runtime = service(HttpServiceRuntime.class);
-        await(() -> authFilterPatterns(runtime).contains(pattern),
-                () -> "the authfilter is not on " + pattern + " in the whiteboard; " + whiteboardFilters(runtime));
+        WhiteboardFilters filters = whiteboardFilters();
+        await(() -> filters.authFilterPatterns().contains(pattern),
+                () -> "the authfilter is not on " + pattern + " in the whiteboard; " + filters);
     }
 
-    protected List<String> authFilterPatterns(HttpServiceRuntime runtime) {
-        List<String> patterns = new ArrayList<>();
-        for (ServletContextDTO servletContext : runtime.getRuntimeDTO().servletContextDTOs) {
-            for (FilterDTO filter : servletContext.filterDTOs) {
-                if (isAuthFilter(filter.serviceId)) {
-                    patterns.addAll(Arrays.asList(filter.patterns));
-                }
-            }
-        }
-        return patterns;
-    }
-
-    private boolean isAuthFilter(long serviceId) {
-        try {
-            ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
-            return refs != null && (OURS + "authfilter").equals(refs[0].getBundle().getSymbolicName());
-        } catch (InvalidSyntaxException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String whiteboardFilters(HttpServiceRuntime runtime) {
-        RuntimeDTO dto = runtime.getRuntimeDTO();
-        StringBuilder text = new StringBuilder("filters:");
-        for (ServletContextDTO servletContext : dto.servletContextDTOs) {
-            for (FilterDTO filter : servletContext.filterDTOs) {
-                text.append(" [").append(servletContext.name).append(": ").append(filter.name).append(" ")
-                        .append(Arrays.toString(filter.patterns)).append(" service ").append(filter.serviceId)
-                        .append("]");
-            }
-        }
-        text.append("; failed:");
-        for (FailedFilterDTO failed : dto.failedFilterDTOs) {
-            text.append(" [").append(failed.name).append(" reason ").append(failed.failureReason).append("]");
-        }
-        return text.toString();
+    protected WhiteboardFilters whiteboardFilters() {
+        return new WhiteboardFilters(context, service(HttpServiceRuntime.class), OURS + "authfilter");
     }
 
     protected static void sleep(long millis) {

@@ -1,22 +1,15 @@
 package dev.apitokens.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.fail;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import org.junit.Assume;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
@@ -25,14 +18,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * embedded H2: the host's data source configured the way an operator does it, the repository's sample
  * {@code config-samples/dev.apitokens.host.standalone.datasource-postgresql.cfg} copied into the config directory as
  * {@code dev.apitokens.host.standalone.datasource.cfg}. Skipped when PostgreSQL is not
- * reachable, except on CI ({@code CI=true}), where that fails.
+ * reachable, except on CI ({@code CI=true}), where that fails ({@link PaxExamWithPostgres}).
  */
-@RunWith(PaxExam.class)
+@RunWith(PaxExamWithPostgres.class)
 @ExamReactorStrategy(PerClass.class)
 public class JiraPostgresIT extends ApiTokensTestSupport {
-
-    static final String HOST = "127.0.0.1";
-    static final int PORT = 5432;
 
     @Configuration
     public Option[] configuration() {
@@ -40,19 +30,6 @@ public class JiraPostgresIT extends ApiTokensTestSupport {
                 .configSample("dev.apitokens.host.standalone.datasource",
                         "dev.apitokens.host.standalone.datasource-postgresql.cfg")
                 .options();
-    }
-
-    @Before
-    public void postgresIsReachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, PORT), 2000);
-        } catch (IOException e) {
-            String message = "PostgreSQL is not reachable on " + HOST + ":" + PORT + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + "; on CI it must be running");
-            }
-            Assume.assumeTrue(message + ": skipping the PostgreSQL run", false);
-        }
     }
 
     @Test

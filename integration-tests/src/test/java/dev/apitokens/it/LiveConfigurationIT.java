@@ -14,7 +14,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 
 import dev.apitokens.api.Hasher;
 import dev.apitokens.api.TokenStore;
@@ -36,20 +35,20 @@ public class LiveConfigurationIT extends ApiTokensTestSupport {
     /** Narrowed to /rest/api/2/*, the filter leaves /rest/api/latest/* to the host's password login. */
     @Test
     public void theFilterPatternMovesLive() throws Exception {
-        HttpServiceRuntime runtime = service(HttpServiceRuntime.class);
+        WhiteboardFilters filters = whiteboardFilters();
         String token = createToken(ALICE, "pattern");
         assertTokenAccepted("default pattern", "/rest/api/latest/myself", ALICE, token);
 
         Dictionary<String, Object> before = reconfigure(AUTHFILTER_PID, PATTERN, new String[] { "/rest/api/2/*" });
-        await(() -> authFilterPatterns(runtime).equals(List.of("/rest/api/2/*")),
-                () -> "the filter did not move to /rest/api/2/*: " + authFilterPatterns(runtime));
+        await(() -> filters.authFilterPatterns().equals(List.of("/rest/api/2/*")),
+                () -> "the filter did not move to /rest/api/2/*: " + filters.authFilterPatterns());
         assertTokenAccepted("inside the new pattern", "/rest/api/2/myself", ALICE, token);
         assertTokenRefused("outside the new pattern (the host sees the token as a wrong password)",
                 "/rest/api/latest/myself", ALICE, token);
 
         restoreConfiguration(AUTHFILTER_PID, before);
-        await(() -> authFilterPatterns(runtime).equals(List.of("/rest/*")),
-                () -> "the filter did not return to /rest/*: " + authFilterPatterns(runtime));
+        await(() -> filters.authFilterPatterns().equals(List.of("/rest/*")),
+                () -> "the filter did not return to /rest/*: " + filters.authFilterPatterns());
         assertTokenAccepted("pattern restored", "/rest/api/latest/myself", ALICE, token);
     }
 
