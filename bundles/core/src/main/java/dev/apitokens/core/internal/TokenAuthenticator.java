@@ -67,6 +67,10 @@ final class TokenAuthenticator {
         String publicId = parsed.get();
         String cacheKey = cache.isEnabled() ? cache.keyOf(presented) : null;
         Entry verified = cacheKey == null ? null : cache.get(cacheKey);
+        if (verified != null && !hasHasherFor(verified)) {
+            // Its hasher was uninstalled since: verify again, which refuses the token and logs the missing algorithm.
+            verified = null;
+        }
         if (verified == null) {
             long epoch = cache.epoch();
             VerifiedOrRefused outcome = verify(publicId, presented);
@@ -149,6 +153,11 @@ final class TokenAuthenticator {
         usage.record(publicId, clock.instant());
         LOG.info("{} has been authenticated via API Token ({})", owner.get().name(), publicId);
         return AuthenticationResult.success(owner.get(), publicId);
+    }
+
+    private boolean hasHasherFor(Entry entry) {
+        String algorithm = RankedHashers.algorithmOf(entry.storedHash());
+        return algorithm != null && hashers.get().forAlgorithm(algorithm).isPresent();
     }
 
     private boolean isExpired(Entry entry) {

@@ -94,6 +94,15 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aHitIsRefusedOnceItsHasherIsUninstalled() {
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+        fixture.removeAllHashers();
+        assertEquals(Reason.HASHER_MISSING, fixture.service.authenticate("alice", token.secret()).reason());
+        fixture.addHasher(hasher, 0);
+        assertTrue(fixture.service.authenticate("alice", token.secret()).isSuccess());
+    }
+
+    @Test
     void localRevocationsEvictAtOnce() {
         CreatedToken second = fixture.create(ALICE, "second");
         CreatedToken bobs = fixture.create(BOB, "bob's");
