@@ -12,7 +12,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Implementations must be thread-safe, must draw salts from a {@link java.security.SecureRandom}, and must
  * compare hashes in constant time ({@link java.security.MessageDigest#isEqual}). Inputs are the UTF-8 bytes of the
- * whole token string (at most 64 bytes for tokens of this project). Run the hasher TCK
+ * whole token string (48 bytes for tokens of this project, but a hasher must accept any length).
+ *
+ * <p>Input length: a hasher must never silently ignore part of its input. bcrypt reads at most 72 bytes, so the
+ * {@code bcrypt} hasher pre-hashes a longer secret with HMAC-SHA256 keyed by the salt and marks the stored hash
+ * {@code pre=hmac-sha256}; two secrets that share their first 72 bytes therefore never verify against each other.
+ * Run the hasher TCK
  * ({@code dev.apitokens:hasher-tck}) against an implementation before shipping it.
  */
 @ConsumerType
