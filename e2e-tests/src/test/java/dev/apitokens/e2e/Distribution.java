@@ -81,11 +81,23 @@ public final class Distribution implements AutoCloseable {
             config.getValue().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
             Files.writeString(dataDir.resolve("config").resolve(config.getKey() + ".cfg"), text);
         }
+        launch();
+        return this;
+    }
+
+    /** Stops the process as an operator would and starts it again on the same data directory (a new port). */
+    public Distribution restart() throws IOException, InterruptedException {
+        close();
+        launch();
+        return this;
+    }
+
+    private void launch() throws IOException, InterruptedException {
         port = freePort();
         process = new ProcessBuilder(javaCommand("--port", String.valueOf(port), "--data", dataDir.toString()))
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("console.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile())).start();
         awaitReady();
-        return this;
     }
 
     private void awaitReady() throws IOException, InterruptedException {
