@@ -12,15 +12,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +43,8 @@ class TokenPagesIT {
     private static final String ADMIN = "/secure/admin/ApiTokens.jspa";
     private static final String ALICE_PASSWORD = "alice-e2e-password";
     private static final String BOB_PASSWORD = "bob-e2e-password";
+    /** Small, so that the admin test sees more than one page. */
+    private static final int ADMIN_PAGE_SIZE = 5;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +57,8 @@ class TokenPagesIT {
     static void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         // uses are written behind; a short flush lets the page show the count within a second
-        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")).start();
+        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1"))
+                .config("dev.apitokens.ui", Map.of("adminPageSize", String.valueOf(ADMIN_PAGE_SIZE))).start();
         jira.addUser("alice", ALICE_PASSWORD, false);
         jira.addUser("bob", BOB_PASSWORD, false);
         rest = new RestClient(jira);
@@ -72,6 +79,17 @@ class TokenPagesIT {
     @BeforeEach
     void loggedOut() {
         browser.driver.manage().deleteAllCookies();
+    }
+
+    /** The pages ran without script errors and without anything the Content-Security-Policy had to block. */
+    @AfterEach
+    void noScriptErrors() {
+        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Refused to"))
+                .toList();
+        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -101,10 +119,17 @@ class TokenPagesIT {
         String alice = Distribution.basic("alice", ALICE_PASSWORD);
         create(alice, "Nightly backup", null);
         create(alice, "Release bot", Instant.now().plus(Duration.ofDays(2)));
+        Instant shortLived = Instant.now().plusSeconds(2);
+        create(alice, "Short-lived test", shortLived);
         logIn("alice", ALICE_PASSWORD, PROFILE);
         rowWithLabel("tokens-body", "Nightly backup");
         WebElement releaseBot = rowWithLabel("tokens-body", "Release bot");
         assertTrue(releaseBot.getText().toLowerCase().contains("expires soon"), releaseBot.getText());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), shortLived).toMillis() + 200));
+        browser.driver.navigate().refresh();
+        WebElement expired = rowWithLabel("tokens-body", "Short-lived test");
+        assertTrue(expired.findElement(By.cssSelector("td.expiry")).getText().toLowerCase().contains("expired"),
+                expired.getText());
 
         click("create-token");
         assertEquals("token-label", focused(), "focus moves into the dialog");
@@ -174,23 +199,34 @@ class TokenPagesIT {
     }
 
     @Test
-    void anAdministratorRevokesAnotherUsersTokens() throws Exception {
+    void anAdministratorPagesFiltersAndRevokesOtherUsersTokens() throws Exception {
         String bob = Distribution.basic("bob", BOB_PASSWORD);
+        String alice = Distribution.basic("alice", ALICE_PASSWORD);
         JsonNode ci = create(bob, "Bob's CI pipeline", null);
         JsonNode backup = create(bob, "Bob's backup script", Instant.now().plus(Duration.ofDays(90)));
-        create(Distribution.basic("alice", ALICE_PASSWORD), "Alice's report generator", null);
+        create(bob, "Bob's metrics exporter", null);
+        create(alice, "Alice's report generator", null);
+        create(bob, "Bob's chat bot", null);
+        create(alice, "Alice's dashboard sync", null);
         String ciSecret = ci.path("passwordValue").asText();
         assertEquals(200, myself("bob", ciSecret).statusCode());
 
         logIn("admin", jira.adminPassword(), ADMIN);
         browser.waitForText("license-status", "unlimited");
-        rowWithTokenId("admin-body", ci.path("id").asText());
+        browser.waitForText("page-info", "1–" + ADMIN_PAGE_SIZE + " of ");
+        assertEquals(ADMIN_PAGE_SIZE, browser.driver.findElements(By.cssSelector("#admin-body tr")).size());
         Screenshots.save(browser, "admin-tokens.png");
+        click("page-next");
+        browser.waitForText("page-info", (ADMIN_PAGE_SIZE + 1) + "–");
+        browser.waiting().until(ExpectedConditions.urlContains("offset=" + ADMIN_PAGE_SIZE));
+        click("page-prev");
+        browser.waitForText("page-info", "1–");
 
         type("filter-user", "bob");
         click("filter-apply");
         browser.waiting().until(ExpectedConditions.urlContains("user=bob"));
-        browser.waiting().until(driver -> driver.findElements(By.cssSelector("#admin-body tr")).stream()
+        browser.waitForText("page-info", "1–4 of 4");
+        assertTrue(browser.driver.findElements(By.cssSelector("#admin-body tr")).stream()
                 .allMatch(row -> "bob".equals(row.getDomAttribute("data-username"))));
         rowWithTokenId("admin-body", ci.path("id").asText()).findElement(By.cssSelector("button.revoke")).click();
         browser.visible("confirm-dialog");
@@ -205,10 +241,11 @@ class TokenPagesIT {
         click("revoke-user");
         browser.visible("confirm-dialog");
         click("confirm-ok");
-        browser.waitForText("admin-status", "of bob revoked");
+        browser.waitForText("admin-status", "3 tokens of bob revoked");
         browser.visible("admin-empty");
         assertEquals(0, rest.get("/rest/api-tokens/latest/", bob).json().size());
         assertEquals(401, myself("bob", backup.path("passwordValue").asText()).statusCode());
+        assertTrue(rest.get("/rest/api-tokens/latest/", alice).json().size() >= 2, "alice keeps hers");
     }
 
     @Test
