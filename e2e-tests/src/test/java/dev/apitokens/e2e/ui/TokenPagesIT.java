@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -177,7 +179,7 @@ class TokenPagesIT {
     }
 
     @Test
-    void anEmptyOrOverlongLabelIsRefusedInsideTheDialog() throws Exception {
+    void labelErrorsAndAnUnreachableServerAreShownInsideTheDialog() throws Exception {
         String alice = Distribution.basic("alice", ALICE_PASSWORD);
         int before = rest.get("/rest/api-tokens/latest/", alice).json().size();
         logIn("alice", ALICE_PASSWORD, PROFILE);
@@ -193,6 +195,17 @@ class TokenPagesIT {
         type("token-label", "x".repeat(300));
         click("generate-token");
         browser.waitForText("create-error", "255");
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver.setNetworkConditions(offline);
+        try {
+            type("token-label", "While the server is unreachable");
+            click("generate-token");
+            browser.waitForText("create-error", "could not be reached");
+        } finally {
+            browser.driver.deleteNetworkConditions();
+        }
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waiting().until(driver -> dialogClosed("create-dialog"));
         assertEquals(before, rest.get("/rest/api-tokens/latest/", alice).json().size(), "no token was created");
@@ -206,10 +219,12 @@ class TokenPagesIT {
         JsonNode backup = create(bob, "Bob's backup script", Instant.now().plus(Duration.ofDays(90)));
         create(bob, "Bob's metrics exporter", null);
         create(alice, "Alice's report generator", null);
-        create(bob, "Bob's chat bot", null);
+        JsonNode chatBot = create(bob, "Bob's chat bot", null);
         create(alice, "Alice's dashboard sync", null);
         String ciSecret = ci.path("passwordValue").asText();
         assertEquals(200, myself("bob", ciSecret).statusCode());
+        assertEquals(200, myself("bob", chatBot.path("passwordValue").asText()).statusCode());
+        awaitUsageRecorded(bob, chatBot.path("id").asText());
 
         logIn("admin", jira.adminPassword(), ADMIN);
         browser.waitForText("license-status", "unlimited");
@@ -228,6 +243,10 @@ class TokenPagesIT {
         browser.waitForText("page-info", "1–4 of 4");
         assertTrue(browser.driver.findElements(By.cssSelector("#admin-body tr")).stream()
                 .allMatch(row -> "bob".equals(row.getDomAttribute("data-username"))));
+        assertEquals(ci.path("id").asText(), firstRowTokenId(), "oldest first");
+        new Select(browser.visible("filter-sort")).selectByValue("lastUsedDesc");
+        browser.waiting().until(ExpectedConditions.urlContains("sort=lastUsedDesc"));
+        browser.waiting().until(driver -> chatBot.path("id").asText().equals(firstRowTokenId()));
         rowWithTokenId("admin-body", ci.path("id").asText()).findElement(By.cssSelector("button.revoke")).click();
         browser.visible("confirm-dialog");
         assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains("Bob's CI pipeline"));
@@ -258,6 +277,20 @@ class TokenPagesIT {
                 .header("Authorization", Distribution.basic("alice", ALICE_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, page.statusCode());
+    }
+
+    /** Waits until the write-behind stored the token's use, so that "sort by last used" can see it. */
+    private static void awaitUsageRecorded(String authorization, String tokenId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode token : rest.get("/rest/api-tokens/latest/", authorization).json()) {
+                if (token.path("id").asText().equals(tokenId) && token.path("usageCount").asLong() > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the use of " + tokenId + " was not recorded within 30 s");
     }
 
     private static void logIn(String user, String password, String destination) {
@@ -307,6 +340,10 @@ class TokenPagesIT {
 
     private static String rowXpath(String body, String label) {
         return "//tbody[@id='" + body + "']/tr[td[contains(@class,'token-label')][normalize-space()='" + label + "']]";
+    }
+
+    private static String firstRowTokenId() {
+        return browser.driver.findElement(By.cssSelector("#admin-body tr:first-child")).getDomAttribute("data-token-id");
     }
 
     private static WebElement rowWithLabel(String body, String label) {
