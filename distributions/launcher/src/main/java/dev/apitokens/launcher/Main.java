@@ -23,11 +23,23 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
-        DistributionContents contents = DistributionContents.locate(options.bundlesDir());
+        DistributionContents contents;
+        try {
+            contents = DistributionContents.locate(options.bundlesDir());
+        } catch (java.io.IOException e) {
+            System.err.println("api-tokens cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (!options.command().isEmpty()) {
             System.exit(UserCommand.run(contents, options.dataDir(), options.command()));
         }
-        new StandaloneServer(options, contents).run();
+        try {
+            new StandaloneServer(options, contents).run();
+        } catch (java.io.IOException e) {
+            System.err.println("api-tokens cannot start: " + e.getMessage());
+            System.exit(1);
+        }
         System.exit(0);
     }
 }

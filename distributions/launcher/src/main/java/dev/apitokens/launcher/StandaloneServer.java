@@ -2,6 +2,9 @@ package dev.apitokens.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ final class StandaloneServer {
 
     void run() throws Exception {
         Path data = options.dataDir();
+        requireFreePort(options.port());
         Files.createDirectories(data.resolve("config"));
         LogTee.install(data.resolve(LOG_FILE));
         LoggingDefaults.apply();
@@ -58,6 +62,20 @@ final class StandaloneServer {
         log("api-tokens is serving on http://localhost:" + options.port() + "/ (data directory " + data + ", "
                 + bundles.size() + " bundles" + (failed.isEmpty() ? "" : ", NOT STARTED: " + failed) + ")");
         framework.waitForStop(0);
+    }
+
+    /** Jetty would only log a failed bind and serve nothing: refuse to start instead, saying why. */
+    static void requireFreePort(int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (BindException e) {
+            throw new IOException("port " + port + " is in use: stop what listens there, or choose another port with"
+                    + " --port N", e);
+        }
     }
 
     static Map<String, String> frameworkProperties(LaunchOptions options) {
