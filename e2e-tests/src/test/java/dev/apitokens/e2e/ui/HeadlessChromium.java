@@ -84,6 +84,45 @@ final class HeadlessChromium implements AutoCloseable {
                 .until(driver -> driver.findElement(By.id(id)).getText().toLowerCase(Locale.ROOT).contains(wanted));
     }
 
+    /** Types into a field, replacing what it held. */
+    void type(String id, String text) {
+        WebElement field = visible(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(String id) {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focusedId() {
+        return driver.switchTo().activeElement().getDomAttribute("id");
+    }
+
+    /** Whether the {@code <dialog>} with this id is closed. */
+    boolean dialogClosed(String id) {
+        return driver.findElement(By.id(id)).getDomAttribute("open") == null;
+    }
+
+    /** XPath of the row of a token table ({@code <tbody id=body>}) whose label cell is {@code label}. */
+    static String rowXpath(String body, String label) {
+        return "//tbody[@id='" + body + "']/tr[td[contains(@class,'token-label')][normalize-space()='" + label + "']]";
+    }
+
+    WebElement rowWithLabel(String body, String label) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(rowXpath(body, label))));
+    }
+
+    WebElement rowWithTokenId(String body, String tokenId) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#" + body + " tr[data-token-id='" + tokenId + "']")));
+    }
+
+    String firstRowTokenId(String body) {
+        return driver.findElement(By.cssSelector("#" + body + " tr:first-child")).getDomAttribute("data-token-id");
+    }
+
     /** What the page's Copy button put on the clipboard. */
     String clipboard() {
         return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"

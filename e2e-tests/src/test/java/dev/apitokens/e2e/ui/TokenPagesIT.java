@@ -2,7 +2,6 @@ package dev.apitokens.e2e.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -30,10 +29,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.apitokens.e2e.Distribution;
-import dev.apitokens.e2e.RestClient;
 
 /**
  * The profile page's "API tokens" block and the admin page in headless Chromium, against the Jira distribution
@@ -48,10 +45,9 @@ class TokenPagesIT {
     /** Small, so that the admin test sees more than one page. */
     private static final int ADMIN_PAGE_SIZE = 5;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Distribution jira;
-    private static RestClient rest;
+    private static TokenScripts scripts;
     private static HeadlessChromium browser;
     private static String origin;
 
@@ -63,7 +59,7 @@ class TokenPagesIT {
                 .config("dev.apitokens.ui", Map.of("adminPageSize", String.valueOf(ADMIN_PAGE_SIZE))).start();
         jira.addUser("alice", ALICE_PASSWORD, false);
         jira.addUser("bob", BOB_PASSWORD, false);
-        rest = new RestClient(jira);
+        scripts = new TokenScripts(jira);
         origin = jira.uri("").toString();
         browser = new HeadlessChromium(origin);
     }
@@ -98,19 +94,19 @@ class TokenPagesIT {
     void anonymousVisitorsLogInAndLandOnThePageTheyAskedFor() throws Exception {
         open(PROFILE);
         browser.waiting().until(ExpectedConditions.urlContains("/login.jsp?os_destination=%2Fsecure%2FViewProfile.jspa"));
-        type("login-username", "alice");
-        type("login-password", "not-her-password");
-        click("login-submit");
+        browser.type("login-username", "alice");
+        browser.type("login-password", "not-her-password");
+        browser.click("login-submit");
         browser.waitForText("login-error", "incorrect");
-        assertEquals("login-password", focused(), "focus goes back to the password");
+        assertEquals("login-password", browser.focusedId(), "focus goes back to the password");
 
-        type("login-password", ALICE_PASSWORD);
-        click("login-submit");
+        browser.type("login-password", ALICE_PASSWORD);
+        browser.click("login-submit");
         browser.waiting().until(ExpectedConditions.urlToBe(origin + PROFILE));
         assertEquals("alice", browser.visible("profile-username").getText());
         assertTrue(browser.driver.findElement(By.id("api-tokens")).getText().contains("API tokens"));
 
-        click("logout");
+        browser.click("logout");
         browser.waiting().until(ExpectedConditions.urlContains("/login.jsp"));
         open(PROFILE);
         browser.waiting().until(ExpectedConditions.urlContains("/login.jsp?os_destination="));
@@ -119,152 +115,152 @@ class TokenPagesIT {
     @Test
     void aUserCreatesCopiesUsesAndRevokesAToken() throws Exception {
         String alice = Distribution.basic("alice", ALICE_PASSWORD);
-        create(alice, "Nightly backup", null);
-        create(alice, "Release bot", Instant.now().plus(Duration.ofDays(2)));
+        scripts.create(alice, "Nightly backup", null);
+        scripts.create(alice, "Release bot", Instant.now().plus(Duration.ofDays(2)));
         Instant shortLived = Instant.now().plusSeconds(2);
-        create(alice, "Short-lived test", shortLived);
+        scripts.create(alice, "Short-lived test", shortLived);
         logIn("alice", ALICE_PASSWORD, PROFILE);
-        rowWithLabel("tokens-body", "Nightly backup");
-        WebElement releaseBot = rowWithLabel("tokens-body", "Release bot");
+        browser.rowWithLabel("tokens-body", "Nightly backup");
+        WebElement releaseBot = browser.rowWithLabel("tokens-body", "Release bot");
         assertTrue(releaseBot.getText().toLowerCase().contains("expires soon"), releaseBot.getText());
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), shortLived).toMillis() + 200));
         browser.driver.navigate().refresh();
-        WebElement expired = rowWithLabel("tokens-body", "Short-lived test");
+        WebElement expired = browser.rowWithLabel("tokens-body", "Short-lived test");
         assertTrue(expired.findElement(By.cssSelector("td.expiry")).getText().toLowerCase().contains("expired"),
                 expired.getText());
 
-        click("create-token");
-        assertEquals("token-label", focused(), "focus moves into the dialog");
-        type("token-label", "Deploy script");
-        click("generate-token");
+        browser.click("create-token");
+        assertEquals("token-label", browser.focusedId(), "focus moves into the dialog");
+        browser.type("token-label", "Deploy script");
+        browser.click("generate-token");
         WebElement secretField = browser.visible("created-secret");
         String secret = secretField.getDomProperty("value");
         assertFalse(secret.isBlank());
         assertTrue(browser.driver.findElement(By.id("created-warning")).getText().contains("You will not see it again"));
-        click("copy-secret");
+        browser.click("copy-secret");
         browser.waitForText("copy-status", "Copied");
         String copied = browser.clipboard();
         assertEquals(secret, copied, "Copy puts the secret on the clipboard");
         Screenshots.save(browser, "create-token-dialog.png");
 
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        browser.waiting().until(driver -> dialogClosed("create-dialog"));
+        browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
         assertEquals("", secretField.getDomProperty("value"), "the secret leaves the page with the dialog");
-        assertEquals("create-token", focused(), "focus returns to the button that opened the dialog");
+        assertEquals("create-token", browser.focusedId(), "focus returns to the button that opened the dialog");
 
-        HttpResponse<String> myself = myself("alice", copied);
+        HttpResponse<String> myself = scripts.myself("alice", copied);
         assertEquals(200, myself.statusCode(), myself.body());
-        assertEquals("alice", JSON.readTree(myself.body()).path("name").asText());
+        assertEquals("alice", TokenScripts.parse(myself.body()).path("name").asText());
 
         // the use shows in the list once written behind (flushed every second here)
         browser.waiting().withTimeout(Duration.ofSeconds(30)).until(driver -> {
             driver.navigate().refresh();
-            WebElement row = rowWithLabel("tokens-body", "Deploy script");
+            WebElement row = browser.rowWithLabel("tokens-body", "Deploy script");
             return row.findElement(By.cssSelector("td.number")).getText().equals("1");
         });
-        WebElement used = rowWithLabel("tokens-body", "Deploy script");
+        WebElement used = browser.rowWithLabel("tokens-body", "Deploy script");
         assertFalse(used.findElements(By.tagName("td")).get(2).getText().contains("Never"), "last accessed is set");
         Screenshots.save(browser, "profile-tokens.png");
 
         used.findElement(By.cssSelector("button.revoke")).click();
         browser.visible("confirm-dialog");
         assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains("Deploy script"));
-        assertEquals("confirm-cancel", focused(), "a destructive dialog focuses Cancel");
-        click("confirm-ok");
-        browser.waiting().until(driver -> dialogClosed("confirm-dialog"));
+        assertEquals("confirm-cancel", browser.focusedId(), "a destructive dialog focuses Cancel");
+        browser.click("confirm-ok");
+        browser.waiting().until(driver -> browser.dialogClosed("confirm-dialog"));
         browser.waitForText("tokens-status", "revoked");
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
-                By.xpath(rowXpath("tokens-body", "Deploy script"))));
-        assertEquals(401, myself("alice", copied).statusCode(), "a revoked token is refused at once");
+                By.xpath(HeadlessChromium.rowXpath("tokens-body", "Deploy script"))));
+        assertEquals(401, scripts.myself("alice", copied).statusCode(), "a revoked token is refused at once");
     }
 
     @Test
     void labelErrorsAndAnUnreachableServerAreShownInsideTheDialog() throws Exception {
         String alice = Distribution.basic("alice", ALICE_PASSWORD);
-        int before = rest.get("/rest/api-tokens/latest/", alice).json().size();
+        int before = scripts.own(alice).size();
         logIn("alice", ALICE_PASSWORD, PROFILE);
-        click("create-token");
-        click("generate-token");
+        browser.click("create-token");
+        browser.click("generate-token");
         browser.waitForText("create-error", "abel");
         String error = browser.driver.findElement(By.id("create-error")).getText();
         assertTrue(error.toLowerCase().contains("empty"), error);
         assertEquals("true", browser.driver.findElement(By.id("token-label")).getDomAttribute("aria-invalid"));
-        assertEquals("token-label", focused());
-        assertFalse(dialogClosed("create-dialog"), "the dialog stays open to fix the label");
+        assertEquals("token-label", browser.focusedId());
+        assertFalse(browser.dialogClosed("create-dialog"), "the dialog stays open to fix the label");
 
-        type("token-label", "x".repeat(300));
-        click("generate-token");
+        browser.type("token-label", "x".repeat(300));
+        browser.click("generate-token");
         browser.waitForText("create-error", "255");
 
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         browser.driver.setNetworkConditions(offline);
         try {
-            type("token-label", "While the server is unreachable");
-            click("generate-token");
+            browser.type("token-label", "While the server is unreachable");
+            browser.click("generate-token");
             browser.waitForText("create-error", "could not be reached");
         } finally {
             browser.driver.deleteNetworkConditions();
         }
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        browser.waiting().until(driver -> dialogClosed("create-dialog"));
-        assertEquals(before, rest.get("/rest/api-tokens/latest/", alice).json().size(), "no token was created");
+        browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
+        assertEquals(before, scripts.own(alice).size(), "no token was created");
     }
 
     @Test
     void anAdministratorPagesFiltersAndRevokesOtherUsersTokens() throws Exception {
         String bob = Distribution.basic("bob", BOB_PASSWORD);
         String alice = Distribution.basic("alice", ALICE_PASSWORD);
-        JsonNode ci = create(bob, "Bob's CI pipeline", null);
-        JsonNode backup = create(bob, "Bob's backup script", Instant.now().plus(Duration.ofDays(90)));
-        create(bob, "Bob's metrics exporter", null);
-        create(alice, "Alice's report generator", null);
-        JsonNode chatBot = create(bob, "Bob's chat bot", null);
-        create(alice, "Alice's dashboard sync", null);
+        JsonNode ci = scripts.create(bob, "Bob's CI pipeline", null);
+        JsonNode backup = scripts.create(bob, "Bob's backup script", Instant.now().plus(Duration.ofDays(90)));
+        scripts.create(bob, "Bob's metrics exporter", null);
+        scripts.create(alice, "Alice's report generator", null);
+        JsonNode chatBot = scripts.create(bob, "Bob's chat bot", null);
+        scripts.create(alice, "Alice's dashboard sync", null);
         String ciSecret = ci.path("passwordValue").asText();
-        assertEquals(200, myself("bob", ciSecret).statusCode());
-        assertEquals(200, myself("bob", chatBot.path("passwordValue").asText()).statusCode());
-        awaitUsageRecorded(bob, chatBot.path("id").asText());
+        assertEquals(200, scripts.myself("bob", ciSecret).statusCode());
+        assertEquals(200, scripts.myself("bob", chatBot.path("passwordValue").asText()).statusCode());
+        scripts.awaitUsageRecorded(bob, chatBot.path("id").asText());
 
         logIn("admin", jira.adminPassword(), ADMIN);
         browser.waitForText("license-status", "unlimited");
         browser.waitForText("page-info", "1–" + ADMIN_PAGE_SIZE + " of ");
         assertEquals(ADMIN_PAGE_SIZE, browser.driver.findElements(By.cssSelector("#admin-body tr")).size());
         Screenshots.save(browser, "admin-tokens.png");
-        click("page-next");
+        browser.click("page-next");
         browser.waitForText("page-info", (ADMIN_PAGE_SIZE + 1) + "–");
         browser.waiting().until(ExpectedConditions.urlContains("offset=" + ADMIN_PAGE_SIZE));
-        click("page-prev");
+        browser.click("page-prev");
         browser.waitForText("page-info", "1–");
 
-        type("filter-user", "bob");
-        click("filter-apply");
+        browser.type("filter-user", "bob");
+        browser.click("filter-apply");
         browser.waiting().until(ExpectedConditions.urlContains("user=bob"));
         browser.waitForText("page-info", "1–4 of 4");
         assertTrue(browser.driver.findElements(By.cssSelector("#admin-body tr")).stream()
                 .allMatch(row -> "bob".equals(row.getDomAttribute("data-username"))));
-        assertEquals(ci.path("id").asText(), firstRowTokenId(), "oldest first");
+        assertEquals(ci.path("id").asText(), browser.firstRowTokenId("admin-body"), "oldest first");
         new Select(browser.visible("filter-sort")).selectByValue("lastUsedDesc");
         browser.waiting().until(ExpectedConditions.urlContains("sort=lastUsedDesc"));
-        browser.waiting().until(driver -> chatBot.path("id").asText().equals(firstRowTokenId()));
-        rowWithTokenId("admin-body", ci.path("id").asText()).findElement(By.cssSelector("button.revoke")).click();
+        browser.waiting().until(driver -> chatBot.path("id").asText().equals(browser.firstRowTokenId("admin-body")));
+        browser.rowWithTokenId("admin-body", ci.path("id").asText()).findElement(By.cssSelector("button.revoke")).click();
         browser.visible("confirm-dialog");
         assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains("Bob's CI pipeline"));
-        click("confirm-ok");
-        browser.waiting().until(driver -> dialogClosed("confirm-dialog"));
+        browser.click("confirm-ok");
+        browser.waiting().until(driver -> browser.dialogClosed("confirm-dialog"));
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#admin-body tr[data-token-id='" + ci.path("id").asText() + "']")));
-        assertEquals(401, myself("bob", ciSecret).statusCode(), "bob's revoked token is refused");
+        assertEquals(401, scripts.myself("bob", ciSecret).statusCode(), "bob's revoked token is refused");
 
-        rowWithTokenId("admin-body", backup.path("id").asText());
-        click("revoke-user");
+        browser.rowWithTokenId("admin-body", backup.path("id").asText());
+        browser.click("revoke-user");
         browser.visible("confirm-dialog");
-        click("confirm-ok");
+        browser.click("confirm-ok");
         browser.waitForText("admin-status", "3 tokens of bob revoked");
         browser.visible("admin-empty");
-        assertEquals(0, rest.get("/rest/api-tokens/latest/", bob).json().size());
-        assertEquals(401, myself("bob", backup.path("passwordValue").asText()).statusCode());
-        assertTrue(rest.get("/rest/api-tokens/latest/", alice).json().size() >= 2, "alice keeps hers");
+        assertEquals(0, scripts.own(bob).size());
+        assertEquals(401, scripts.myself("bob", backup.path("passwordValue").asText()).statusCode());
+        assertTrue(scripts.own(alice).size() >= 2, "alice keeps hers");
     }
 
     @Test
@@ -279,79 +275,15 @@ class TokenPagesIT {
         assertEquals(403, page.statusCode());
     }
 
-    /** Waits until the write-behind stored the token's use, so that "sort by last used" can see it. */
-    private static void awaitUsageRecorded(String authorization, String tokenId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode token : rest.get("/rest/api-tokens/latest/", authorization).json()) {
-                if (token.path("id").asText().equals(tokenId) && token.path("usageCount").asLong() > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the use of " + tokenId + " was not recorded within 30 s");
-    }
-
     private static void logIn(String user, String password, String destination) {
         open("/login.jsp?os_destination=" + URLEncoder.encode(destination, StandardCharsets.UTF_8));
-        type("login-username", user);
-        type("login-password", password);
-        click("login-submit");
+        browser.type("login-username", user);
+        browser.type("login-password", password);
+        browser.click("login-submit");
         browser.waiting().until(ExpectedConditions.urlToBe(origin + destination));
-    }
-
-    /** Creates a token through the REST API with the user's password, as a setup step. */
-    private static JsonNode create(String authorization, String label, Instant expiresAt) throws Exception {
-        String body = "{\"label\":" + JSON.writeValueAsString(label)
-                + (expiresAt == null ? "" : ",\"expirationDate\":" + expiresAt.toEpochMilli()) + "}";
-        RestClient.Reply reply = rest.call("POST", "/rest/api-tokens/latest/", authorization, body);
-        assertEquals(200, reply.status(), reply.toString());
-        return reply.json();
-    }
-
-    /** The token used the way a script uses it: HTTP Basic with the token as the password. */
-    private static HttpResponse<String> myself(String user, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(jira.uri("/rest/api/2/myself"))
-                .header("Authorization", Distribution.basic(user, token)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void open(String path) {
         browser.driver.get(origin + path);
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.visible(id);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void click(String id) {
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
-    private static String focused() {
-        return browser.driver.switchTo().activeElement().getDomAttribute("id");
-    }
-
-    private static boolean dialogClosed(String id) {
-        return browser.driver.findElement(By.id(id)).getDomAttribute("open") == null;
-    }
-
-    private static String rowXpath(String body, String label) {
-        return "//tbody[@id='" + body + "']/tr[td[contains(@class,'token-label')][normalize-space()='" + label + "']]";
-    }
-
-    private static String firstRowTokenId() {
-        return browser.driver.findElement(By.cssSelector("#admin-body tr:first-child")).getDomAttribute("data-token-id");
-    }
-
-    private static WebElement rowWithLabel(String body, String label) {
-        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(rowXpath(body, label))));
-    }
-
-    private static WebElement rowWithTokenId(String body, String tokenId) {
-        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + body + " tr[data-token-id='" + tokenId + "']")));
     }
 }
