@@ -133,18 +133,25 @@ public final class Distribution implements AutoCloseable {
 
     /** Runs {@code java -jar <dist> --data <data> user add <name> [--admin] --password-stdin}; fails on an error. */
     public void addUser(String username, String password, boolean admin) throws IOException, InterruptedException {
-        List<String> words = new ArrayList<>(List.of("--data", dataDir.toString(), "user", "add", username,
-                "--password-stdin"));
-        if (admin) {
-            words.add("--admin");
-        }
+        userTool(password, admin ? List.of("add", username, "--admin") : List.of("add", username));
+    }
+
+    /** Runs {@code java -jar <dist> --data <data> user passwd <name> --password-stdin}; fails on an error. */
+    public void changePassword(String username, String password) throws IOException, InterruptedException {
+        userTool(password, List.of("passwd", username));
+    }
+
+    private void userTool(String password, List<String> command) throws IOException, InterruptedException {
+        List<String> words = new ArrayList<>(List.of("--data", dataDir.toString(), "user"));
+        words.addAll(command);
+        words.add("--password-stdin");
         Process tool = new ProcessBuilder(javaCommand(words.toArray(String[]::new))).redirectErrorStream(true).start();
         try (OutputStream in = tool.getOutputStream()) {
             in.write((password + "\n").getBytes(StandardCharsets.UTF_8));
         }
         String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
-            throw new IllegalStateException("user add " + username + " failed: " + output);
+            throw new IllegalStateException("user " + command + " failed: " + output);
         }
         Thread.sleep(1100); // the server re-reads the users file at most once a second
     }
