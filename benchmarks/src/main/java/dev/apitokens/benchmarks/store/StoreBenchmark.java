@@ -1,0 +1,199 @@
+package dev.apitokens.benchmarks.store;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+import dev.apitokens.api.NewToken;
+import dev.apitokens.store.ao.ActiveObjectsTokenStore;
+
+/**
+ * Times the Active Objects token store as the product uses it: {@code insert} for every row (Active Objects'
+ * {@code create}, one row per transaction), and the two reads of every request and every profile page, the lookup
+ * by public id and the per-user list, at 1,000 rows and again at the full size (default 1,000,000).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.apitokens.benchmarks.store.StoreBenchmark [h2|postgresql ...]
+ *     [-Drows=1000000] [-Dthreads=2] [-Dsamples=2000]
+ * </pre>
+ *
+ * H2 is a file database under {@code target/store-benchmark}; PostgreSQL is 127.0.0.1:5432/test (user postgres),
+ * where the benchmark drops and recreates its own table {@code AO_BE0C4A_TOKEN}. Both go through a pool of
+ * {@code threads + 1} connections, as the host's pooled data source would.
+ */
+public final class StoreBenchmark {
+
+    private static final String PREFIX = "AO_BE0C4A";
+    private static final int TOKENS_PER_USER = 10;
+    private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final int rows = Integer.getInteger("rows", 1_000_000);
+    private final int threads = Integer.getInteger("threads", 2);
+    private final int samples = Integer.getInteger("samples", 2_000);
+
+    public static void main(String[] args) throws Exception {
+        List<String> databases = args.length == 0 ? List.of("h2", "postgresql") : Arrays.asList(args);
+        StoreBenchmark benchmark = new StoreBenchmark();
+        for (String database : databases) {
+            benchmark.run(database);
+        }
+    }
+
+    private void run(String database) throws Exception {
+        JdbcConnectionPool pool = pool(database);
+        try {
+            execute(pool, "DROP TABLE IF EXISTS \"" + PREFIX + "_TOKEN\"");
+            ActiveObjectsTokenStore store = new ActiveObjectsTokenStore(PREFIX, pool, defaults());
+            try {
+                System.out.printf(Locale.ROOT, "%n== %s: %,d rows, %d insert threads, %,d samples per median%n",
+                        database, rows, threads, samples);
+                int small = Math.min(1_000, rows);
+                double firstSeconds = insert(store, 0, small);
+                System.out.printf(Locale.ROOT, "insert %,9d rows: %8.1f s%n", small, firstSeconds);
+                measureReads(store, small);
+                double restSeconds = insert(store, small, rows);
+                System.out.printf(Locale.ROOT, "insert %,9d rows: %8.1f s (%,.0f rows/s), all %,d rows: %.1f s%n",
+                        rows - small, restSeconds, (rows - small) / restSeconds, rows, firstSeconds + restSeconds);
+                measureReads(store, rows);
+            } finally {
+                store.close();
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    /** Inserts rows {@code from} (inclusive) to {@code to} (exclusive) with the store's own insert; seconds. */
+    private double insert(ActiveObjectsTokenStore store, int from, int to) throws Exception {
+        AtomicLong next = new AtomicLong(from);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                        store.insert(token(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void measureReads(ActiveObjectsTokenStore store, int size) {
+        SplittableRandom random = new SplittableRandom(size);
+        // warm-up: JIT, statement caches, the index pages the samples will touch
+        for (int i = 0; i < samples / 2; i++) {
+            store.findByPublicId(publicId(random.nextInt(size)));
+            store.findByUser(userKey(random.nextInt(size)));
+        }
+        long[] lookups = new long[samples];
+        long[] lists = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            int row = random.nextInt(size);
+            long start = System.nanoTime();
+            if (store.findByPublicId(publicId(row)).isEmpty()) {
+                throw new IllegalStateException("row " + row + " missing");
+            }
+            lookups[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            int listed = store.findByUser(userKey(row)).size();
+            lists[i] = System.nanoTime() - start;
+            if (listed == 0) {
+                throw new IllegalStateException("user of row " + row + " has no tokens");
+            }
+        }
+        System.out.printf(Locale.ROOT, "at %,9d rows: lookup by public id median %7.3f ms (p90 %7.3f), "
+                + "per-user list (%d tokens) median %7.3f ms (p90 %7.3f)%n", size, percentile(lookups, 50),
+                percentile(lookups, 90), Math.min(TOKENS_PER_USER, size), percentile(lists, 50), percentile(lists, 90));
+    }
+
+    private static double percentile(long[] nanos, int percent) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
+    }
+
+    private static NewToken token(long row) {
+        return new NewToken(publicId(row), userKey(row), "benchmark token " + row,
+                "$hmac-sha256$v=1$c2FsdHNhbHRzYWx0c2FsdA$" + publicId(row) + publicId(row + 1), CREATED.plusMillis(row),
+                null);
+    }
+
+    /** A random-looking but reproducible 22-character base62 id per row, as the core's ids are random. */
+    private static String publicId(long row) {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        SplittableRandom random = new SplittableRandom(row * 0x9E3779B97F4A7C15L);
+        char[] id = new char[22];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return new String(id);
+    }
+
+    private static String userKey(long row) {
+        return "JIRAUSER" + (row / TOKENS_PER_USER);
+    }
+
+    private JdbcConnectionPool pool(String database) {
+        JdbcConnectionPool pool;
+        if (database.equals("postgresql")) {
+            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+            pg.setURL(System.getProperty("pg.url", "jdbc:postgresql://127.0.0.1:5432/test"));
+            pg.setUser(System.getProperty("pg.user", "postgres"));
+            pool = JdbcConnectionPool.create(pg);
+        } else if (database.equals("h2")) {
+            Path file = Path.of("target", "store-benchmark", "tokens").toAbsolutePath();
+            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
+        } else {
+            throw new IllegalArgumentException("database must be h2 or postgresql, not " + database);
+        }
+        pool.setMaxConnections(threads + 1);
+        return pool;
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The store configuration's defaults, as DS would give them without a configuration. */
+    private static ActiveObjectsTokenStore.Config defaults() {
+        return (ActiveObjectsTokenStore.Config) Proxy.newProxyInstance(StoreBenchmark.class.getClassLoader(),
+                new Class<?>[] {ActiveObjectsTokenStore.Config.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> ActiveObjectsTokenStore.Config.class;
+                    case "toString" -> "defaults";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == args[0];
+                    default -> method.getDefaultValue();
+                });
+    }
+
+    private StoreBenchmark() {
+    }
+}
