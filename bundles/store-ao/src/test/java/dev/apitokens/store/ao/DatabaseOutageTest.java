@@ -87,7 +87,7 @@ class DatabaseOutageTest {
                 () -> store.recordUsage(List.of(new TokenUsage(publicId, 1, T0))),
                 () -> store.replaceHash(publicId, "hash", "new-hash"));
         for (Runnable call : calls) {
-            assertThrows(TokenStoreUnavailableException.class, call::run);
+            assertThrows(TokenStoreUnavailableException.class, call::run, "call #" + calls.indexOf(call));
         }
     }
 }
