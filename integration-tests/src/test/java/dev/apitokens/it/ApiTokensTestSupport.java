@@ -189,7 +189,7 @@ public abstract class ApiTokensTestSupport {
 
     /** Our bundles every assembly ships besides its store. */
     protected static final String[] CORE_BUNDLES = { OURS + "api", OURS + "core", OURS + "hasher-sha256",
-            OURS + "license-unlimited", OURS + "authfilter", OURS + "rest", OURS + "host-standalone" };
+            OURS + "hasher-pbkdf2", OURS + "hasher-argon2", OURS + "hasher-bcrypt", OURS + "license-unlimited", OURS + "authfilter", OURS + "rest", OURS + "host-standalone" };
 
     /**
      * {@link #CORE_BUNDLES} and {@code storeBundle} are ACTIVE, and every DS component of our bundles is ACTIVE
@@ -225,7 +225,8 @@ public abstract class ApiTokensTestSupport {
         fail("the assembly is not fully wired (" + problems.size() + " problems):\n  " + String.join("\n  ", problems));
     }
 
-    private Bundle installed(String symbolicName) {
+    /** The installed bundle with this symbolic name, or {@code null}. */
+    protected Bundle installed(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
                 return b;

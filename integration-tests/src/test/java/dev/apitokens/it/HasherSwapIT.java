@@ -19,9 +19,10 @@ import dev.apitokens.api.Hasher;
 import dev.apitokens.api.TokenStore;
 
 /**
- * An integrator changes the hash algorithm by installing a bundle and ranking it, live: tokens made under the old
- * default keep working, new ones name the new algorithm, and a token whose hasher goes away is refused with a log
- * line that says which algorithm is missing, until the hasher comes back.
+ * An integrator changes the hash algorithm with one configuration, live: all four hashers ship, and ranking
+ * hasher-pbkdf2 above hasher-sha256 through ConfigAdmin makes it the default for new tokens; tokens made under the old
+ * default keep working, and a token whose hasher goes away is refused with a log line that says which algorithm is
+ * missing, until the hasher comes back.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -30,6 +31,7 @@ public class HasherSwapIT extends ApiTokensTestSupport {
     static final String PBKDF2_BUNDLE = OURS + "hasher-pbkdf2";
     static final String PBKDF2_PID = "dev.apitokens.hasher.pbkdf2";
     static final String SHA256_ALGORITHM = "hmac-sha256";
+    static final String PBKDF2_ALGORITHM = "pbkdf2-sha256";
 
     @Configuration
     public Option[] configuration() {
@@ -44,11 +46,16 @@ public class HasherSwapIT extends ApiTokensTestSupport {
         assertEquals("token A's algorithm", SHA256_ALGORITHM, tokenInfo(ALICE, "A").algorithm());
         assertTokenAccepted("token A under sha256", path, ALICE, tokenA);
 
-        // the integrator's move: rank pbkdf2 above sha256 (100) through ConfigAdmin, start its bundle
+        // pbkdf2 ships in the assembly, active, ranked below sha256 (0 < 100): no bundle to install
+        Bundle pbkdf2 = installed(PBKDF2_BUNDLE);
+        assertNotNull(PBKDF2_BUNDLE + " is not in the distribution's bundle set", pbkdf2);
+        assertEquals(PBKDF2_BUNDLE + " state", Bundle.ACTIVE, pbkdf2.getState());
+        await(() -> !references(Hasher.class, "(" + Hasher.ALGORITHM + "=" + PBKDF2_ALGORITHM + ")").isEmpty(),
+                () -> "the shipped pbkdf2 bundle registers no " + PBKDF2_ALGORITHM + " Hasher");
+
+        // the integrator's move: rank pbkdf2 above sha256 (100) through ConfigAdmin, as service.ranking = I"200"
         Dictionary<String, Object> before = reconfigure(PBKDF2_PID, "service.ranking", 200);
-        Bundle pbkdf2 = shippedOrInstalled(PBKDF2_BUNDLE, "hasher-pbkdf2");
-        pbkdf2.start();
-        await(() -> preferredAlgorithm().startsWith("pbkdf2"),
+        await(() -> preferredAlgorithm().equals(PBKDF2_ALGORITHM),
                 () -> "pbkdf2 did not become the preferred hasher; preferred: " + preferredAlgorithm());
         String pbkdf2Algorithm = preferredAlgorithm();
 
