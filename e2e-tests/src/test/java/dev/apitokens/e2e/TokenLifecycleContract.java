@@ -173,6 +173,17 @@ abstract class TokenLifecycleContract {
         }
     }
 
+    @Test
+    void anUnknownRestPathIsAJson404() throws Exception {
+        Reply anonymous = rest.get("/rest/no/such/endpoint", null);
+        assertEquals(404, anonymous.status(), anonymous.toString());
+        assertTrue(anonymous.contentType().startsWith("application/json"), anonymous.toString());
+        assertEquals("not found: /rest/no/such/endpoint", anonymous.json().path("message").asText());
+        Reply loggedIn = rest.get("/rest/api/9/nothing-here", admin);
+        assertEquals(404, loggedIn.status(), loggedIn.toString());
+        assertEquals("not found: /rest/api/9/nothing-here", loggedIn.json().path("message").asText());
+    }
+
     JsonNode createToken(String authorization, String label) throws IOException, InterruptedException {
         Reply reply = rest.call("POST", API, authorization, RestClient.JSON.createObjectNode().put("label", label)
                 .toString());
