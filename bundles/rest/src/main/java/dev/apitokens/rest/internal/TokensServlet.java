@@ -1,6 +1,7 @@
 package dev.apitokens.rest.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -118,6 +119,7 @@ public class TokensServlet extends HttpServlet {
     private final transient JsonCodec json;
     private final transient OwnTokensApi own;
     private final transient AdminApi admin;
+    private final int maxBodyBytes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -136,6 +138,7 @@ public class TokensServlet extends HttpServlet {
         this.own = new OwnTokensApi(tokens, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
         this.json = json;
+        this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
     }
 
     @Override
@@ -152,16 +155,19 @@ public class TokensServlet extends HttpServlet {
             }
             route(caller.get(), method, segments(request.getPathInfo()), request, response);
         } catch (ApiError e) {
+            discardUnreadBody(request);
             error(response, e.status, e.getMessage());
         } catch (InvalidTokenRequestException e) {
             error(response, 400, e.getMessage());
         } catch (TokenStoreUnavailableException e) {
             LOG.warn("Token store unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
+            discardUnreadBody(request);
             response.setHeader("Retry-After", "30");
             error(response, 503, "the token store is temporarily unavailable, try again later");
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in {} {}", request.getMethod(), request.getRequestURI(), e);
+            discardUnreadBody(request);
             error(response, 500, "internal error");
         }
     }
@@ -215,6 +221,23 @@ public class TokensServlet extends HttpServlet {
             return List.of();
         }
         return Arrays.stream(pathInfo.split("/")).filter(segment -> !segment.isEmpty()).toList();
+    }
+
+    /**
+     * Reads the rest of a small request body that a refusal left unread: the container closes a connection whose
+     * request body was not consumed, and a client that reuses kept-alive connections would then fail its next
+     * request. Bodies over {@code maxBodyBytes} are left alone (the connection is closed, as it should be).
+     */
+    private void discardUnreadBody(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        if (length <= 0 || length > maxBodyBytes) {
+            return;
+        }
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException e) {
+            // Already read as text, or the client went away: nothing left to keep the connection for.
+        }
     }
 
     private static boolean hasAntiCsrfHeader(HttpServletRequest request) {
