@@ -7,11 +7,8 @@ import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
@@ -20,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.inject.Inject;
-import javax.sql.DataSource;
 
 import org.junit.After;
 import org.osgi.framework.Bundle;
@@ -30,19 +26,15 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.util.tracker.ServiceTracker;
-
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenService;
-import dev.apitokens.api.TokenStore;
 
 /**
  * What every api-tokens Pax Exam test shares. Each test class boots exactly the bundle set a distribution ships
  * ({@link DistributionLaunch}, in the test driver); the code here runs inside that framework: service look-ups,
- * Declarative Services states, ConfigAdmin edits, whiteboard DTOs and real HTTP calls to the whiteboard's port.
+ * ConfigAdmin edits, bundles, whiteboard DTOs, waiting for the framework to settle, and HTTP to the whiteboard's
+ * port. Tokens over the REST API are {@link TokensOverRest}'s; what every assembly must wire up is
+ * {@link AssemblyContract}'s.
  */
 public abstract class ApiTokensTestSupport {
 
@@ -182,49 +174,6 @@ public abstract class ApiTokensTestSupport {
         return shipped != null ? shipped : context.installBundle(extraBundleLocation(artifactId));
     }
 
-    // ---- the assertions every assembly shares ----
-
-    /** Symbolic-name prefix of our bundles. */
-    protected static final String OURS = "dev.apitokens.";
-
-    /** Our bundles every assembly ships besides its store. */
-    protected static final String[] CORE_BUNDLES = { OURS + "api", OURS + "core", OURS + "hasher-sha256",
-            OURS + "hasher-pbkdf2", OURS + "hasher-argon2", OURS + "hasher-bcrypt", OURS + "license-unlimited", OURS + "authfilter", OURS + "rest", OURS + "host-standalone" };
-
-    /**
-     * {@link #CORE_BUNDLES} and {@code storeBundle} are ACTIVE, and every DS component of our bundles is ACTIVE
-     * (delayed ones are activated by getting their service); the failure lists each one that is not, with its
-     * unsatisfied references or activation failure.
-     */
-    protected void assertEveryComponentActive(String storeBundle) {
-        List<String> expectedBundles = new ArrayList<>(Arrays.asList(CORE_BUNDLES));
-        expectedBundles.add(storeBundle);
-        ComponentStates states = new ComponentStates(context, service(ServiceComponentRuntime.class));
-        List<String> problems = new ArrayList<>();
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        do {
-            problems.clear();
-            for (String expected : expectedBundles) {
-                Bundle b = installed(expected);
-                if (b == null) {
-                    problems.add(expected + ": bundle not installed (not in the distribution's bundle set?)");
-                } else if (b.getState() != Bundle.ACTIVE) {
-                    problems.add(expected + ": bundle not ACTIVE (state " + b.getState() + ")");
-                }
-            }
-            List<ComponentDescriptionDTO> components = states.components(OURS);
-            if (components.isEmpty()) {
-                problems.add("no DS component in any " + OURS + "* bundle");
-            }
-            problems.addAll(states.notActive(components));
-            if (problems.isEmpty()) {
-                return;
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        fail("the assembly is not fully wired (" + problems.size() + " problems):\n  " + String.join("\n  ", problems));
-    }
-
     /** The installed bundle with this symbolic name, or {@code null}. */
     protected Bundle installed(String symbolicName) {
         for (Bundle b : context.getBundles()) {
@@ -235,44 +184,8 @@ public abstract class ApiTokensTestSupport {
         return null;
     }
 
-    /**
-     * Exactly one {@link TokenStore}, registered by {@code storeBundle}, naming {@code table}; and that table
-     * exists in the database of the {@link DataSource} service.
-     */
-    protected void assertSingleTokenStore(String storeBundle, String table) throws Exception {
-        service(TokenStore.class, null, "the assembly's token store (" + storeBundle + ")");
-        List<ServiceReference<TokenStore>> stores = references(TokenStore.class, null);
-        List<String> origins = new ArrayList<>();
-        for (ServiceReference<TokenStore> store : stores) {
-            origins.add(store.getBundle().getSymbolicName() + " " + TokenStore.TABLE + "="
-                    + store.getProperty(TokenStore.TABLE));
-        }
-        assertEquals("TokenStore services: " + origins, 1, stores.size());
-        assertEquals("TokenStore services: " + origins, storeBundle, stores.get(0).getBundle().getSymbolicName());
-        assertEquals("TokenStore services: " + origins, table, stores.get(0).getProperty(TokenStore.TABLE));
-        List<String> tables = tables(service(DataSource.class, null, "the host's DataSource"));
-        assertTrue("table " + table + " not in the database; tables: " + tables, tables.contains(table));
-    }
-
-    /** The names of the tables of the data source's current schema, as JDBC metadata reports them. */
-    protected static List<String> tables(DataSource dataSource) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                        new String[] { "TABLE" })) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME"));
-            }
-        }
-        return names;
-    }
-
-    /** The whiteboard runs our token filter, from {@code dev.apitokens.authfilter}, on {@code pattern}. */
-    protected void assertAuthFilterOn(String pattern) {
-        WhiteboardFilters filters = whiteboardFilters();
-        await(() -> filters.authFilterPatterns().contains(pattern),
-                () -> "the authfilter is not on " + pattern + " in the whiteboard; " + filters);
-    }
+    /** Symbolic-name prefix of our bundles. */
+    protected static final String OURS = "dev.apitokens.";
 
     protected WhiteboardFilters whiteboardFilters() {
         return new WhiteboardFilters(context, service(HttpServiceRuntime.class), OURS + "authfilter");
@@ -285,78 +198,6 @@ public abstract class ApiTokensTestSupport {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    // ---- tokens over the real REST API ----
-
-    /** The REST API of the token management (the original product's paths). */
-    protected static final String TOKENS = "/rest/api-tokens/latest/";
-
-    protected static String password(String user) {
-        return RestClient.basic(user, passwordOf(user));
-    }
-
-    /**
-     * Creates a token for {@code user} with {@code POST /rest/api-tokens/latest/} (password login) and returns its
-     * secret, the response's {@code passwordValue}.
-     */
-    protected String createToken(String user, String label) {
-        RestClient.Response created = rest().postJson(TOKENS, "{\"label\": \"" + label + "\"}", password(user));
-        assertTrue("POST " + TOKENS + " as " + user + ": " + created,
-                created.status() == 200 || created.status() == 201);
-        String secret = created.field("passwordValue");
-        assertNotNull("no passwordValue in " + created, secret);
-        return secret;
-    }
-
-    /** What the token service knows about {@code user}'s token labelled {@code label}. */
-    protected TokenInfo tokenInfo(String user, String label) {
-        for (TokenInfo info : service(TokenService.class).list(user)) {
-            if (info.label().equals(label)) {
-                return info;
-            }
-        }
-        fail("no token labelled " + label + " for " + user);
-        return null;
-    }
-
-    /** A request that only an authenticated user may make, answered by the host with who that user is. */
-    protected RestClient.Response whoAmI(String path, String authorization) {
-        return rest().get(path, authorization);
-    }
-
-    /** {@code path} answers 200 for {@code user}'s token, and names the user. */
-    protected void assertTokenAccepted(String what, String path, String user, String token) {
-        RestClient.Response response = whoAmI(path, RestClient.basic(user, token));
-        assertStatus(what + ": GET " + path + " with the token as password", 200, response);
-        assertContains(what + ": GET " + path + " runs as the token's owner", "\"" + user + "\"", response.body());
-    }
-
-    protected void assertTokenRefused(String what, String path, String user, String token) {
-        RestClient.Response response = whoAmI(path, RestClient.basic(user, token));
-        assertStatus(what + ": GET " + path + " with the token as password", 401, response);
-    }
-
-    /**
-     * A token created over REST opens {@code path} (Basic and Bearer) through the filter, as its owner; the
-     * authentication is logged in the original product's words; a revoked token is refused.
-     */
-    protected void assertTokenPassesTheFilter(String path) {
-        String label = "wiring-" + System.nanoTime();
-        String token = createToken(ALICE, label);
-        String tokenId = tokenInfo(ALICE, label).id();
-        try (LogCapture log = LogCapture.start()) {
-            assertTokenAccepted("Basic", path, ALICE, token);
-            RestClient.Response bearer = whoAmI(path, RestClient.bearer(token));
-            assertStatus("GET " + path + " with the token as Bearer", 200, bearer);
-            await(() -> log.lineWith(ALICE + " has been authenticated via API Token (" + tokenId + ")") != null,
-                    () -> "no log line '" + ALICE + " has been authenticated via API Token (" + tokenId + ")'; log:\n"
-                            + log.text());
-        }
-        assertStatus("GET " + path + " without credentials", 401, whoAmI(path, null));
-        RestClient.Response revoked = rest().delete(TOKENS + tokenId, password(ALICE));
-        assertStatus("DELETE " + TOKENS + tokenId, 204, revoked);
-        assertTokenRefused("revoked token", path, ALICE, token);
     }
 
     /** Polls until {@code condition} holds; fails with the message {@code why} supplies at that moment. */

@@ -1,6 +1,5 @@
 package dev.apitokens.it;
 
-import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -14,35 +13,26 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConfluenceAssemblyIT extends ApiTokensTestSupport {
-
-    static final String STORE = OURS + "store-confluence";
-    static final String TABLE = "AO_2DF51C_TOKEN";
-    /** Confluence's "who am I" endpoint, served by the standalone host's Confluence samples. */
-    static final String MYSELF = "/rest/api/user/current";
+public class ConfluenceAssemblyIT extends AssemblyContract {
 
     @Configuration
     public Option[] configuration() {
         return DistributionLaunch.of("confluence").options();
     }
 
-    @Test
-    public void everyComponentIsActive() {
-        assertEveryComponentActive(STORE);
+    @Override
+    protected String storeBundle() {
+        return OURS + "store-confluence";
     }
 
-    @Test
-    public void oneStoreWritesConfluencesTable() throws Exception {
-        assertSingleTokenStore(STORE, TABLE);
+    @Override
+    protected String table() {
+        return "AO_2DF51C_TOKEN";
     }
 
-    @Test
-    public void authFilterGuardsRest() {
-        assertAuthFilterOn("/rest/*");
-    }
-
-    @Test
-    public void aTokenPassesTheFilter() {
-        assertTokenPassesTheFilter(MYSELF);
+    /** Confluence's "who am I" endpoint, served by the standalone host's Confluence samples. */
+    @Override
+    protected String myselfPath() {
+        return "/rest/api/user/current";
     }
 }

@@ -26,7 +26,7 @@ import dev.apitokens.api.TokenStore;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class HasherSwapIT extends ApiTokensTestSupport {
+public class HasherSwapIT extends TokensOverRest {
 
     static final String PBKDF2_BUNDLE = OURS + "hasher-pbkdf2";
     static final String PBKDF2_PID = "dev.apitokens.hasher.pbkdf2";

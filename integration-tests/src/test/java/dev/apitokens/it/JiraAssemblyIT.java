@@ -1,6 +1,5 @@
 package dev.apitokens.it;
 
-import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -11,7 +10,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /** The Jira assembly, as shipped, wires up: store-jira on AO_5D4005_TOKEN (embedded H2), the filter on /rest/*. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class JiraAssemblyIT extends ApiTokensTestSupport {
+public class JiraAssemblyIT extends AssemblyContract {
 
     static final String STORE = OURS + "store-jira";
     static final String TABLE = "AO_5D4005_TOKEN";
@@ -23,23 +22,18 @@ public class JiraAssemblyIT extends ApiTokensTestSupport {
         return DistributionLaunch.of("jira").options();
     }
 
-    @Test
-    public void everyComponentIsActive() {
-        assertEveryComponentActive(STORE);
+    @Override
+    protected String storeBundle() {
+        return STORE;
     }
 
-    @Test
-    public void oneStoreWritesJirasTable() throws Exception {
-        assertSingleTokenStore(STORE, TABLE);
+    @Override
+    protected String table() {
+        return TABLE;
     }
 
-    @Test
-    public void authFilterGuardsRest() {
-        assertAuthFilterOn("/rest/*");
-    }
-
-    @Test
-    public void aTokenPassesTheFilter() {
-        assertTokenPassesTheFilter(MYSELF);
+    @Override
+    protected String myselfPath() {
+        return MYSELF;
     }
 }

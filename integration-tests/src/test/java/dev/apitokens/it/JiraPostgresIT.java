@@ -18,11 +18,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * embedded H2: the host's data source configured the way an operator does it, the repository's sample
  * {@code config-samples/dev.apitokens.host.standalone.datasource-postgresql.cfg} copied into the config directory as
  * {@code dev.apitokens.host.standalone.datasource.cfg}. Skipped when PostgreSQL is not
- * reachable, except on CI ({@code CI=true}), where that fails ({@link PaxExamWithPostgres}).
+ * reachable, except on CI ({@code CI=true}), where that fails ({@link PaxExamWithPostgres}). Besides
+ * {@link #theDataSourceIsPostgres}, the whole {@link AssemblyContract} runs on it.
  */
 @RunWith(PaxExamWithPostgres.class)
 @ExamReactorStrategy(PerClass.class)
-public class JiraPostgresIT extends ApiTokensTestSupport {
+public class JiraPostgresIT extends AssemblyContract {
 
     @Configuration
     public Option[] configuration() {
@@ -40,18 +41,18 @@ public class JiraPostgresIT extends ApiTokensTestSupport {
         }
     }
 
-    @Test
-    public void everyComponentIsActive() {
-        assertEveryComponentActive(JiraAssemblyIT.STORE);
+    @Override
+    protected String storeBundle() {
+        return JiraAssemblyIT.STORE;
     }
 
-    @Test
-    public void oneStoreWritesJirasTable() throws Exception {
-        assertSingleTokenStore(JiraAssemblyIT.STORE, JiraAssemblyIT.TABLE);
+    @Override
+    protected String table() {
+        return JiraAssemblyIT.TABLE;
     }
 
-    @Test
-    public void aTokenPassesTheFilter() {
-        assertTokenPassesTheFilter(JiraAssemblyIT.MYSELF);
+    @Override
+    protected String myselfPath() {
+        return JiraAssemblyIT.MYSELF;
     }
 }

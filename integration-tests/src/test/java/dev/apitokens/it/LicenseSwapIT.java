@@ -21,7 +21,7 @@ import dev.apitokens.api.LicenseStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LicenseSwapIT extends ApiTokensTestSupport {
+public class LicenseSwapIT extends TokensOverRest {
 
     static final String SIGNED_BUNDLE = OURS + "license-signed";
 

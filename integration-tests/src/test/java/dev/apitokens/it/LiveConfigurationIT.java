@@ -21,7 +21,7 @@ import dev.apitokens.api.TokenStore;
 /** Configuration changed through ConfigAdmin applies at once, without a restart. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LiveConfigurationIT extends ApiTokensTestSupport {
+public class LiveConfigurationIT extends TokensOverRest {
 
     static final String AUTHFILTER_PID = "dev.apitokens.authfilter";
     static final String SHA256_PID = "dev.apitokens.hasher.sha256";
