@@ -10,24 +10,12 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** The Jira distribution on its embedded H2 database. */
-class JiraDistributionIT extends TokenLifecycleContract {
+class JiraDistributionIT extends JiraLifecycleContract {
 
     @Override
     Distribution distribution() {
         return Distribution.of("jira").config("dev.apitokens.core", fastUsageFlush());
-    }
-
-    @Override
-    String curlExamplePath() {
-        return "/rest/api/latest/configuration";
-    }
-
-    @Override
-    void assertCurlExampleBody(JsonNode body) {
-        assertTrue(body.path("timeTrackingEnabled").isBoolean(), body.toString());
     }
 
     @Test

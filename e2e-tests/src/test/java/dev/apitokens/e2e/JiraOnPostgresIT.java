@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * in the data directory. It gets a database of its own, created fresh for the run, so it never meets tables of
  * other tests on the same server. Skipped when PostgreSQL is unreachable, unless {@code CI=true}.
  */
-class JiraOnPostgresIT extends TokenLifecycleContract {
+class JiraOnPostgresIT extends JiraLifecycleContract {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String DATABASE = "apitokens_e2e_jira";
@@ -35,16 +35,6 @@ class JiraOnPostgresIT extends TokenLifecycleContract {
                         "url", SERVER + DATABASE,
                         "user", "postgres",
                         "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
-    }
-
-    @Override
-    String curlExamplePath() {
-        return "/rest/api/latest/configuration";
-    }
-
-    @Override
-    void assertCurlExampleBody(JsonNode body) {
-        assertTrue(body.path("timeTrackingEnabled").isBoolean(), body.toString());
     }
 
     @Test
