@@ -28,18 +28,25 @@ final class InitialAdmin {
 
     /** Creates the admin if the users file has no users; returns whether it did. */
     static boolean createIfNoUsers(UsersFile users, PasswordKdf kdf, Path passwordFile) throws IOException {
-        if (!users.read().isEmpty()) {
-            return false;
+        boolean[] created = new boolean[1];
+        // under the users file's lock: a "user add" run at the same time must not be overwritten by the admin
+        users.update(existing -> {
+            if (!existing.isEmpty()) {
+                return existing;
+            }
+            char[] password = randomPassword(24);
+            // the password file first: if we stop in between, the next start finds no users and does it again
+            Files.deleteIfExists(passwordFile);
+            UsersFile.createOwnerOnly(passwordFile);
+            Files.writeString(passwordFile, new String(password) + System.lineSeparator(), StandardCharsets.UTF_8);
+            created[0] = true;
+            return List.of(UserRecord.create(NAME, "Administrator", true, kdf.hash(password)));
+        });
+        if (created[0]) {
+            LOG.warn("No users in {}: created user '{}' (administrator); its password is in {}", users.path(), NAME,
+                    passwordFile);
         }
-        char[] password = randomPassword(24);
-        // the password file first: if we stop in between, the next start finds no users and does it again
-        Files.deleteIfExists(passwordFile);
-        UsersFile.createOwnerOnly(passwordFile);
-        Files.writeString(passwordFile, new String(password) + System.lineSeparator(), StandardCharsets.UTF_8);
-        users.write(List.of(UserRecord.create(NAME, "Administrator", true, kdf.hash(password))));
-        LOG.warn("No users in {}: created user '{}' (administrator); its password is in {}", users.path(), NAME,
-                passwordFile);
-        return true;
+        return created[0];
     }
 
     static char[] randomPassword(int length) {

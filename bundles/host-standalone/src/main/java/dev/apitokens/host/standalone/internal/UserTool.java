@@ -92,8 +92,16 @@ public final class UserTool {
                 }
                 boolean admin = words.contains("--admin");
                 String displayName = option(words, "--display-name");
-                users.add(UserRecord.create(name, displayName, admin, kdf.hash(readPassword(name))));
-                file.write(users);
+                String hash = kdf.hash(readPassword(name));
+                // the file is read again under its lock: another command may have changed it while we asked
+                file.update(current -> {
+                    if (find(current, name).isPresent()) {
+                        throw new IllegalArgumentException("user " + name + " was created meanwhile");
+                    }
+                    List<UserRecord> changed = new ArrayList<>(current);
+                    changed.add(UserRecord.create(name, displayName, admin, hash));
+                    return changed;
+                });
                 out.println("Created " + (admin ? "administrator " : "user ") + name + " in " + file.path());
                 return 0;
             }
@@ -101,8 +109,14 @@ public final class UserTool {
                 String name = argument(words, "passwd");
                 UserRecord user = find(users, name)
                         .orElseThrow(() -> new IllegalArgumentException("no user " + name + " in " + file.path()));
-                users.set(users.indexOf(user), user.withPassword(kdf.hash(readPassword(name))));
-                file.write(users);
+                String hash = kdf.hash(readPassword(name));
+                file.update(current -> {
+                    UserRecord now = find(current, name).orElseThrow(
+                            () -> new IllegalArgumentException("user " + name + " was removed meanwhile"));
+                    List<UserRecord> changed = new ArrayList<>(current);
+                    changed.set(changed.indexOf(now), now.withPassword(hash));
+                    return changed;
+                });
                 out.println("Changed the password of " + user.name());
                 return 0;
             }

@@ -1,17 +1,21 @@
 package dev.apitokens.host.standalone.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,9 +25,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * The users file: {@code {"users": [{"name": ..., "key": ..., "displayName": ..., "admin": ..., "active": ...,
  * "password": "$pbkdf2-sha256$..."}]}}. Written atomically (temporary file, then rename) and readable by the owner
- * only, because it holds password hashes.
+ * only, because it holds password hashes. Changes go through {@link #update}, which holds a lock from the read to
+ * the write, so two {@code user} commands (or a command and a first start) cannot overwrite each other's change.
  */
 final class UsersFile {
+
+    /** A change to the users; returning the very list it was given means "no change, write nothing". */
+    @FunctionalInterface
+    interface Change {
+        List<UserRecord> apply(List<UserRecord> users) throws IOException;
+    }
+
+    /** File locks are held per process, not per thread: threads of one process queue here first. */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     private record Content(List<UserRecord> users) {
     }
@@ -56,18 +70,51 @@ final class UsersFile {
         return users;
     }
 
+    /**
+     * Reads the users, applies the change and writes the result, all under an exclusive lock on
+     * {@code <file>.lock} (other processes) and a lock of this process (other threads).
+     */
+    void update(Change change) throws IOException {
+        Path directory = path.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        IN_PROCESS.lock();
+        try (FileChannel lockFile = FileChannel.open(path.resolveSibling(path.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
+            List<UserRecord> users = read();
+            List<UserRecord> changed = change.apply(users);
+            if (changed != users) {
+                write(changed);
+            }
+        } finally {
+            IN_PROCESS.unlock();
+        }
+    }
+
+    /** Replaces the file without locking: for {@link #update} (and for tests setting a file up). */
     void write(List<UserRecord> users) throws IOException {
         check(users);
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        createOwnerOnly(temporary);
-        JSON.writeValue(temporary.toFile(), new Content(List.copyOf(users)));
+        Path directory = path.toAbsolutePath().getParent();
+        // a temporary file of its own, so that a writer never moves another one's half-written file into place
+        Path temporary = createOwnerOnlyTemporary(directory, path.getFileName() + ".");
         try {
-            Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            JSON.writeValue(temporary.toFile(), new Content(List.copyOf(users)));
+            try {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
+    }
+
+    private static Path createOwnerOnlyTemporary(Path directory, String prefix) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(directory, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createTempFile(directory, prefix, ".tmp");
     }
 
     /** When the file last changed, or {@code null} when it does not exist. */

@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +77,64 @@ class UserToolTest {
     void runReportsErrorsAsExitCodesNotStackTraces() {
         assertEquals(2, UserTool.run(new String[] { "--data", data.toString(), "frobnicate" }));
         assertEquals(2, UserTool.run(new String[] { "--data", data.toString() }));
+    }
+
+    /**
+     * Two {@code user} commands at once (an admin adding users from two shells, or a script): both read the file,
+     * both wait for their password, then both write. Neither may lose the other's change.
+     */
+    @Test
+    void twoCommandsAtOnceKeepBothChanges() throws Exception {
+        tool("carol-password-1\n").execute(List.of("add", "carol"));
+        CyclicBarrier bothPrompted = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> add = threads.submit(() -> tool(afterBoth(bothPrompted, "dave-password\n"))
+                    .execute(List.of("add", "dave")));
+            Future<Integer> passwd = threads.submit(() -> tool(afterBoth(bothPrompted, "carol-password-2\n"))
+                    .execute(List.of("passwd", "carol")));
+            assertEquals(0, add.get(30, TimeUnit.SECONDS));
+            assertEquals(0, passwd.get(30, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+        List<UserRecord> users = users();
+        assertEquals(List.of("carol", "dave"), users.stream().map(UserRecord::name).sorted().toList());
+        UserRecord carol = users.stream().filter(user -> user.isNamed("carol")).findFirst().orElseThrow();
+        assertTrue(new PasswordKdf(1_000).verify("carol-password-2".toCharArray(), carol.password()));
+        try (var leftovers = Files.list(data)) {
+            assertEquals(List.of(), leftovers.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    /** Standard input that answers only once both commands are waiting for their password. */
+    private static Reader afterBoth(CyclicBarrier barrier, String line) {
+        StringReader text = new StringReader(line);
+        return new Reader() {
+            private boolean waited;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                if (!waited) {
+                    waited = true;
+                    try {
+                        barrier.await(5, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        // the other command is not waiting (it is serialised behind this one): answer anyway
+                    }
+                }
+                return text.read(buffer, offset, length);
+            }
+
+            @Override
+            public void close() {
+                text.close();
+            }
+        };
+    }
+
+    private UserTool tool(Reader stdin) {
+        return new UserTool(data, stdin, new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     private UserTool tool(String stdin) {
