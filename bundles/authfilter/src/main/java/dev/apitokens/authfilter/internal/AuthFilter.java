@@ -72,6 +72,7 @@ public class AuthFilter implements Filter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
+    private static final int MAX_LOGGED_USERNAME = 100;
 
     private final TokenService tokens;
     private final HostLogin hostLogin;
@@ -122,10 +123,10 @@ public class AuthFilter implements Filter {
         if (reason == Reason.STORE_UNAVAILABLE || reason == Reason.HASHER_MISSING || reason == Reason.NOT_LICENSED) {
             // Operator problems: every token user is affected, so say it louder than a single bad token.
             LOG.warn("API token authentication refused ({}) for token {} of user {} from {}{}", reason,
-                    result.tokenId(), credentials.username(), request.getRemoteAddr(), detail);
+                    result.tokenId(), loggable(credentials.username()), request.getRemoteAddr(), detail);
         } else {
             LOG.info("API token authentication refused ({}) for token {} of user {} from {}{}", reason,
-                    result.tokenId(), credentials.username(), request.getRemoteAddr(), detail);
+                    result.tokenId(), loggable(credentials.username()), request.getRemoteAddr(), detail);
         }
         if (reason == Reason.STORE_UNAVAILABLE) {
             response.setHeader("Retry-After", "30");
@@ -135,5 +136,21 @@ public class AuthFilter implements Filter {
         response.addHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
         response.addHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\"");
         JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
+    }
+
+    /**
+     * The client-chosen Basic username as it may appear in a log line: control characters (a CR/LF would let a
+     * client forge whole lines, such as the authentication line) become '?', and the length is capped.
+     */
+    static String loggable(String username) {
+        if (username == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(username.length(), MAX_LOGGED_USERNAME + 3));
+        for (int i = 0; i < username.length() && i < MAX_LOGGED_USERNAME; i++) {
+            char c = username.charAt(i);
+            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        return username.length() > MAX_LOGGED_USERNAME ? out.append("...").toString() : out.toString();
     }
 }

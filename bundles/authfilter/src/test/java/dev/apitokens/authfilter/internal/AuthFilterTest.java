@@ -269,4 +269,33 @@ class AuthFilterTest {
         assertTrue(log.contains("refused (EXPIRED) for token publicid42 of user alice"), log);
         assertFalse(log.contains(secret), "the secret must never be logged");
     }
+
+    @Test
+    void aClientChosenUsernameCannotForgeLogLines() throws Exception {
+        TOKENS.answers.put("apt_forge", () -> AuthenticationResult.failure(Reason.WRONG_USER, "tok6", null));
+        String forged = "mallory\nadmin has been authenticated via API Token (tok7)";
+        String log = capturingStandardError(() -> assertEquals(401, get("/rest/x", basic(forged, "apt_forge")).statusCode()));
+        assertTrue(log.contains("of user mallory?admin has been"), log);
+        assertFalse(log.contains("\nadmin has been authenticated"), "a CR/LF from the client must not start a log line");
+
+        String longName = "x".repeat(5000);
+        String longLog = capturingStandardError(() -> get("/rest/x", basic(longName, "apt_forge")));
+        assertTrue(longLog.contains("of user " + "x".repeat(100) + "... from"), longLog);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static String capturingStandardError(Call call) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
 }
