@@ -202,6 +202,7 @@ class TokenPagesIT {
         } finally {
             browser.driver.deleteNetworkConditions();
         }
+
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
         assertEquals(before, scripts.own(alice).size(), "no token was created");
@@ -261,6 +262,36 @@ class TokenPagesIT {
         assertEquals(0, scripts.own(bob).size());
         assertEquals(401, scripts.myself("bob", backup.path("passwordValue").asText()).statusCode());
         assertTrue(scripts.own(alice).size() >= 2, "alice keeps hers");
+    }
+
+    /** Labels are the user's own text: the pages insert them as text, in the lists and in the confirmation. */
+    @Test
+    void aLabelThatLooksLikeMarkupShowsAsTextOnBothPages() throws Exception {
+        String hostile = "<img src=x onerror=alert(1)> & <b>bold</b>";
+        String id = scripts.create(Distribution.basic("alice", ALICE_PASSWORD), hostile, null).path("id").asText();
+
+        logIn("alice", ALICE_PASSWORD, PROFILE);
+        WebElement own = browser.rowWithTokenId("tokens-body", id);
+        assertEquals(hostile, own.findElement(By.cssSelector("td.token-label")).getText());
+        own.findElement(By.cssSelector("button.revoke")).click();
+        browser.visible("confirm-dialog");
+        assertTrue(browser.driver.findElement(By.id("confirm-message")).getText().contains(hostile));
+        browser.click("confirm-cancel");
+        browser.waiting().until(driver -> browser.dialogClosed("confirm-dialog"));
+        assertNoMarkupFromLabels();
+
+        browser.driver.manage().deleteAllCookies();
+        logIn("admin", jira.adminPassword(), ADMIN + "?user=alice&label=onerror");
+        WebElement listed = browser.rowWithTokenId("admin-body", id);
+        assertEquals(hostile, listed.findElement(By.cssSelector("td.token-label")).getText());
+        assertEquals("Revoke alice's token " + hostile,
+                listed.findElement(By.cssSelector("button.revoke")).getDomAttribute("aria-label"));
+        assertNoMarkupFromLabels();
+    }
+
+    /** No element a label's text names exists in the page: it was not parsed as HTML anywhere. */
+    private static void assertNoMarkupFromLabels() {
+        assertEquals(List.of(), browser.driver.findElements(By.cssSelector("img[src='x'], main b, dialog b")));
     }
 
     @Test
