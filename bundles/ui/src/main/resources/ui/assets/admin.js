@@ -61,7 +61,7 @@ async function load() {
 
 function render(page) {
   const items = Array.isArray(page && page.tokens) ? page.tokens : [];
-  const total = Number(page.total ?? items.length);
+  const total = Number((page && page.total) ?? items.length);
   if (items.length === 0 && state.offset > 0 && total > 0) {
     // the last page emptied (e.g. after revoking): show the page before it
     state.offset = Math.max(0, state.offset - pageSize);

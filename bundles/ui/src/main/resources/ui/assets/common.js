@@ -8,6 +8,8 @@ export const sessionUrl = contextPath + (data.sessionResource || '/rest/auth/1/s
 export const loginUrl = contextPath + (data.loginPath || '/login.jsp');
 
 export const SERVER_DOWN = 'The server could not be reached. Check that it is running and try again.';
+export const UNEXPECTED_ANSWER = 'The server sent an answer this page does not understand. Reload the page and try '
+  + 'again; if it persists, your session may have ended or a proxy is in the way.';
 
 /** An error whose message is fit to show to the user. */
 export class ApiError extends Error {
@@ -41,11 +43,17 @@ export async function request(url, { method = 'GET', json } = {}) {
     throw new ApiError(SERVER_DOWN, 0);
   }
   let parsed = null;
+  let isJson = false;
   if (text) {
-    try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
+    try { parsed = JSON.parse(text); isJson = true; } catch (e) { parsed = null; }
   }
   if (!response.ok) {
     throw new ApiError(errorMessage(response.status, parsed), response.status);
+  }
+  if (text && !isJson) {
+    // a proxy's error page, or a login page an expired session was redirected to: not an answer of the API,
+    // so it must not read as an empty token list or a created token without its secret
+    throw new ApiError(UNEXPECTED_ANSWER, response.status);
   }
   return parsed;
 }

@@ -1,5 +1,7 @@
 // The "API tokens" block of the profile page: list, create (secret shown once), revoke, revoke all.
-import { api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath } from './common.js';
+import {
+  api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath, ApiError,
+} from './common.js';
 
 const block = document.getElementById('api-tokens');
 const soonDays = Number(block.dataset.expiresSoonDays || 7);
@@ -105,8 +107,12 @@ form.addEventListener('submit', async event => {
   generate.setAttribute('aria-busy', 'true');
   try {
     const created = await api('/', { method: 'POST', json: body });
-    showSecret(created.passwordValue);
     load();
+    if (!created || typeof created.passwordValue !== 'string') {
+      throw new ApiError('The token may have been created, but the server did not send its secret. Revoke it '
+        + 'from the list and create a new one.', 200);
+    }
+    showSecret(created.passwordValue);
   } catch (e) {
     showError(createError, e.message);
     if (e.status === 400) {
@@ -121,6 +127,8 @@ form.addEventListener('submit', async event => {
 });
 
 function showSecret(secret) {
+  // closed (Escape) while the request was on its way: the token exists now, and this is the only chance to see it
+  if (!dialog.open) openDialog(dialog, copyButton);
   form.hidden = true;
   createdPanel.hidden = false;
   secretField.value = secret;

@@ -203,6 +203,17 @@ class TokenPagesIT {
             browser.driver.deleteNetworkConditions();
         }
 
+        // HTML where JSON was expected (a login page an ended session was redirected to, a proxy's error page):
+        // an error in the dialog, never a "created" token without a secret
+        browser.driver.executeScript("window.fetch = async () => new Response("
+                + "'<html><body>Log in</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } });");
+        browser.type("token-label", "Behind a confused proxy");
+        browser.click("generate-token");
+        browser.waitForText("create-error", "does not understand");
+        assertFalse(browser.driver.findElement(By.id("created-secret")).isDisplayed());
+        browser.driver.executeScript("window.fetch = async () => new Response('<h1>Bad gateway</h1>', { status: 502 });");
+        browser.click("generate-token");
+        browser.waitForText("create-error", "unavailable");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
         assertEquals(before, scripts.own(alice).size(), "no token was created");
