@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -77,8 +78,7 @@ public class LoginFilter implements Filter {
                     null)), response);
             return;
         }
-        Optional<HostUser> sessionUser = sessionCookie(request).flatMap(sessions::userKeyOf)
-                .flatMap(users::findByKey).filter(HostUser::active);
+        Optional<HostUser> sessionUser = sessionUserKey(request).flatMap(users::findByKey).filter(HostUser::active);
         if (sessionUser.isPresent()) {
             chain.doFilter(AuthenticatedRequest.as(request, new RequestUser(sessionUser.get(),
                     RequestUser.Method.SESSION, null)), response);
@@ -117,13 +117,30 @@ public class LoginFilter implements Filter {
         }
     }
 
-    static Optional<String> sessionCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+    /**
+     * The user of the request's live session. A browser sends every session cookie it holds, and one may have
+     * been planted from a sibling subdomain: live sessions of two different users are ambiguous and count as none,
+     * rather than whichever cookie happens to come first.
+     */
+    private Optional<String> sessionUserKey(HttpServletRequest request) {
+        List<String> userKeys = sessionCookies(request).stream().map(sessions::userKeyOf).flatMap(Optional::stream)
+                .distinct().toList();
+        if (userKeys.size() > 1) {
+            LOG.info("Session login refused from {}: session cookies of {} different users", request.getRemoteAddr(),
+                    userKeys.size());
             return Optional.empty();
         }
+        return userKeys.stream().findFirst();
+    }
+
+    /** The values of all the request's session cookies, in the order sent. */
+    static List<String> sessionCookies(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
         return Arrays.stream(cookies).filter(cookie -> SessionRegistry.COOKIE.equals(cookie.getName()))
-                .map(Cookie::getValue).findFirst();
+                .map(Cookie::getValue).toList();
     }
 
     private static char[] decodeUtf8(byte[] bytes) throws CharacterCodingException {

@@ -1,6 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public class SessionServlet extends HttpServlet {
             return;
         }
         // a new id on every login, so a session id planted before the login is worth nothing after it
-        LoginFilter.sessionCookie(request).ifPresent(sessions::close);
+        LoginFilter.sessionCookies(request).forEach(sessions::close);
         String id = sessions.open(user.get().key());
         response.addHeader("Set-Cookie", cookie(request, id, -1));
         JsonResponse.send(response, HttpServletResponse.SC_OK, JsonResponse.object(
@@ -100,12 +101,13 @@ public class SessionServlet extends HttpServlet {
 
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> id = LoginFilter.sessionCookie(request);
-        if (id.isEmpty() || sessions.userKeyOf(id.get()).isEmpty()) {
+        List<String> live = LoginFilter.sessionCookies(request).stream()
+                .filter(id -> sessions.userKeyOf(id).isPresent()).toList();
+        if (live.isEmpty()) {
             JsonResponse.notAuthenticated(response, realm);
             return;
         }
-        sessions.close(id.get());
+        live.forEach(sessions::close);
         response.addHeader("Set-Cookie", cookie(request, "", 0));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }

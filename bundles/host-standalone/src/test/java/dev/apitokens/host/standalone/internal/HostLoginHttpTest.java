@@ -52,13 +52,18 @@ class HostLoginHttpTest {
     private static Server server;
     private static String base;
     private static String adminPassword;
+    private static SessionRegistry sessions;
 
     @BeforeAll
     static void start() throws Exception {
-        UserDirectory users = new UserDirectory(data, ConfigProxy.of(HostConfig.class, Map.of("passwordIterations", 1_000)));
+        HostConfig hostConfig = ConfigProxy.of(HostConfig.class, Map.of("passwordIterations", 1_000));
+        new UserDirectory(data, hostConfig); // creates the admin
+        new UsersFile(data.resolve("users.json")).update(existing -> List.of(existing.get(0),
+                UserRecord.create("mallory", null, false, new PasswordKdf(1_000).hash("mallory-pw".toCharArray()))));
+        UserDirectory users = new UserDirectory(data, hostConfig);
         adminPassword = Files.readString(data.resolve("admin-password.txt")).strip();
         LoginConfig loginConfig = ConfigProxy.of(LoginConfig.class, Map.of());
-        SessionRegistry sessions = new SessionRegistry(loginConfig);
+        sessions = new SessionRegistry(loginConfig);
         StandaloneHostLogin hostLogin = new StandaloneHostLogin();
         HostUser admin = users.findByName("admin").orElseThrow();
         // what the token filter does with a token it accepted
@@ -173,6 +178,25 @@ class HostLoginHttpTest {
         assertEquals(401, get("/rest/api/2/myself", cookie).statusCode());
         assertEquals(401, send(HttpRequest.newBuilder(URI.create(base + "/rest/auth/1/session")).DELETE(), cookie)
                 .statusCode());
+    }
+
+    /**
+     * A browser sends every cookie of that name it holds, e.g. one planted from a sibling subdomain
+     * ({@code Domain=.example.com}) next to its own. Taking the first would run the victim's requests as the
+     * planter; sessions of two different users in one request authenticate nobody.
+     */
+    @Test
+    void sessionCookiesOfTwoDifferentUsersAuthenticateNobody() throws Exception {
+        String admin = sessions.open("admin");
+        String planted = sessions.open("mallory");
+        assertEquals(401, get("/rest/api/2/myself", Map.of("Cookie",
+                "APITOKENS_SESSION=" + planted + "; APITOKENS_SESSION=" + admin)).statusCode());
+        assertEquals(401, get("/rest/api/2/myself", Map.of("Cookie",
+                "APITOKENS_SESSION=" + admin + "; APITOKENS_SESSION=" + planted)).statusCode());
+        // a stale cookie next to a live one is harmless: the live one counts
+        JsonNode me = json(get("/rest/auth/1/session", Map.of("Cookie",
+                "APITOKENS_SESSION=stale-id; APITOKENS_SESSION=" + admin)));
+        assertEquals("admin", me.path("name").asText());
     }
 
     @Test
