@@ -92,9 +92,18 @@ public class AuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<TokenCredentials> credentials = TokenCredentials
-                .fromAuthorizationHeader(request.getHeader("Authorization"), tokens::isTokenFormat);
+        String header = request.getHeader("Authorization");
+        Optional<TokenCredentials> credentials = TokenCredentials.fromAuthorizationHeader(header, tokens::isTokenFormat);
         if (credentials.isEmpty()) {
+            if (TokenCredentials.hasTokenAsUsername(header, tokens::isTokenFormat)) {
+                // Passed on, the host's password login would take the secret for a username and may log it.
+                LOG.info("API token authentication refused for a request from {}: the token was sent as the Basic "
+                        + "username", request.getRemoteAddr());
+                challenge(response);
+                JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        "send the API token as the password (--user username:token) or as a Bearer token");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -133,9 +142,13 @@ public class AuthFilter implements Filter {
             JsonError.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, reason.clientMessage());
             return;
         }
+        challenge(response);
+        JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
+    }
+
+    private void challenge(HttpServletResponse response) {
         response.addHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
         response.addHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\"");
-        JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
     }
 
     /**

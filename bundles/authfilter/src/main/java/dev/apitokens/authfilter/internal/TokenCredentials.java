@@ -43,12 +43,32 @@ record TokenCredentials(String username, String token) {
         if (scheme.equals("bearer")) {
             return isOurFormat.test(rest) ? Optional.of(new TokenCredentials(null, rest)) : Optional.empty();
         }
-        if (!scheme.equals("basic")) {
+        return basicUserAndPassword(header).filter(pair -> isOurFormat.test(pair[1]))
+                .map(pair -> new TokenCredentials(pair[0].isBlank() ? null : pair[0], pair[1]));
+    }
+
+    /**
+     * Whether the header is HTTP Basic with one of our tokens in the username place ({@code --user token:} or
+     * {@code --user token:anything}). Such a request must not reach the host's password login, which would take
+     * the token for a username and may write it to its log.
+     */
+    static boolean hasTokenAsUsername(String header, Predicate<String> isOurFormat) {
+        return basicUserAndPassword(header).filter(pair -> isOurFormat.test(pair[0].strip())).isPresent();
+    }
+
+    /** The username and password of an HTTP Basic header; empty for another scheme or undecodable Basic. */
+    private static Optional<String[]> basicUserAndPassword(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space <= 0 || !value.substring(0, space).equalsIgnoreCase("basic")) {
             return Optional.empty();
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(rest), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getDecoder().decode(value.substring(space + 1).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
@@ -56,11 +76,6 @@ record TokenCredentials(String username, String token) {
         if (colon < 0) {
             return Optional.empty();
         }
-        String username = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
-        if (!isOurFormat.test(password)) {
-            return Optional.empty();
-        }
-        return Optional.of(new TokenCredentials(username.isBlank() ? null : username, password));
+        return Optional.of(new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) });
     }
 }

@@ -298,4 +298,16 @@ class AuthFilterTest {
         }
         return captured.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aTokenSentAsTheUsernameIsRefusedHereAndNeverReachesTheHost() throws Exception {
+        for (String password : new String[] { "", "x-oauth-basic" }) {
+            HttpResponse<String> response = get("/rest/api/2/myself", basic("apt_swapped", password));
+            assertEquals(401, response.statusCode(), "the host's password login would see the secret as a username");
+            assertFalse(response.body().contains("user="), response.body());
+            assertTrue(response.body().contains("as the password"), response.body());
+            assertEquals(2, response.headers().allValues("WWW-Authenticate").size());
+        }
+        assertTrue(TOKENS.authenticateCalls.isEmpty());
+    }
 }

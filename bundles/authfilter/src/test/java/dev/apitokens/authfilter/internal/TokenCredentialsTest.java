@@ -66,4 +66,16 @@ class TokenCredentialsTest {
     void toStringHidesTheToken() {
         assertFalse(new TokenCredentials("alice", "apt_secret").toString().contains("apt_secret"));
     }
+
+    @Test
+    void tokenInTheUsernamePlaceIsNoticed() {
+        assertTrue(TokenCredentials.hasTokenAsUsername(basic("apt_x:"), OURS));
+        assertTrue(TokenCredentials.hasTokenAsUsername("basic " + basic("apt_x:x-oauth-basic").substring(6), OURS));
+        assertFalse(TokenCredentials.hasTokenAsUsername(basic("alice:apt_x"), OURS));
+        assertFalse(TokenCredentials.hasTokenAsUsername(basic("alice:password"), OURS));
+        assertFalse(TokenCredentials.hasTokenAsUsername(basic("apt_x"), OURS), "no colon: not Basic credentials");
+        assertFalse(TokenCredentials.hasTokenAsUsername("Bearer apt_x", OURS));
+        assertFalse(TokenCredentials.hasTokenAsUsername("Basic !!!", OURS));
+        assertFalse(TokenCredentials.hasTokenAsUsername(null, OURS));
+    }
 }
