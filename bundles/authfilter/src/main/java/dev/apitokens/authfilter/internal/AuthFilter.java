@@ -1,6 +1,9 @@
 package dev.apitokens.authfilter.internal;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.Filter;
@@ -92,7 +95,16 @@ public class AuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        String header = request.getHeader("Authorization");
+        Enumeration<String> all = request.getHeaders("Authorization");
+        List<String> headers = all == null ? List.of() : Collections.list(all);
+        if (headers.size() > 1 && headers.stream().anyMatch(this::carriesOurToken)) {
+            // Only the first would be checked here, while the host or an application may read another one.
+            LOG.info("API token authentication refused for a request from {}: {} Authorization headers",
+                    request.getRemoteAddr(), headers.size());
+            JsonError.send(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
+            return;
+        }
+        String header = headers.isEmpty() ? null : headers.get(0);
         Optional<TokenCredentials> credentials = TokenCredentials.fromAuthorizationHeader(header, tokens::isTokenFormat);
         if (credentials.isEmpty()) {
             if (TokenCredentials.hasTokenAsUsername(header, tokens::isTokenFormat)) {
@@ -144,6 +156,11 @@ public class AuthFilter implements Filter {
         }
         challenge(response);
         JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
+    }
+
+    private boolean carriesOurToken(String header) {
+        return TokenCredentials.fromAuthorizationHeader(header, tokens::isTokenFormat).isPresent()
+                || TokenCredentials.hasTokenAsUsername(header, tokens::isTokenFormat);
     }
 
     private void challenge(HttpServletResponse response) {

@@ -310,4 +310,23 @@ class AuthFilterTest {
         }
         assertTrue(TOKENS.authenticateCalls.isEmpty());
     }
+
+    @Test
+    void severalAuthorizationHeadersWithOneOfOurTokensAreRefused() throws Exception {
+        TOKENS.answers.put("apt_good", () -> AuthenticationResult.success(ALICE, "tok1"));
+        for (List<String> headers : List.of(List.of(basic("bob", "his-password"), "Bearer apt_good"),
+                List.of("Bearer apt_good", basic("bob", "his-password")))) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/rest/x")).GET();
+            headers.forEach(value -> request.header("Authorization", value));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), "which credentials count would be ambiguous: " + headers);
+            assertEquals("{\"message\":\"send exactly one Authorization header\"}", response.body());
+        }
+        assertTrue(TOKENS.authenticateCalls.isEmpty());
+
+        HttpRequest.Builder passwords = HttpRequest.newBuilder(URI.create(base + "/rest/x")).GET()
+                .header("Authorization", basic("bob", "one")).header("Authorization", basic("bob", "two"));
+        assertEquals(200, HTTP.send(passwords.build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "without a token of ours the host decides");
+    }
 }
