@@ -137,7 +137,7 @@ public class CoreTokenService implements TokenService {
         // Queued re-hashes are dropped: the store may go away with us, and the next use after a restart retries.
         rehasher.shutdownNow();
         // flush() is synchronized, so this waits for a scheduled flush that is running and then writes the rest.
-        flushUsage();
+        usage.close();
     }
 
     @Override

@@ -29,6 +29,7 @@ final class UsageRecorder {
 
     private final TokenStore store;
     private final ConcurrentMap<String, Delta> pending = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     UsageRecorder(TokenStore store) {
         this.store = store;
@@ -37,6 +38,20 @@ final class UsageRecorder {
     /** Counts one successful authentication with the token {@code publicId} at {@code at}. */
     void record(String publicId, Instant at) {
         pending.merge(publicId, new Delta(1, at), Delta::plus);
+        if (closed) {
+            // A request still in flight when the service was deactivated: no later flush will come for it.
+            flush();
+        }
+    }
+
+    /**
+     * The final flush, on deactivation. Uses recorded afterwards by requests still running are written at once,
+     * instead of waiting for a flush that will never come. {@code closed} is set before this flush and read after
+     * the merge in {@link #record}, so each late use is written by one or the other.
+     */
+    void close() {
+        closed = true;
+        flush();
     }
 
     /**

@@ -97,6 +97,16 @@ class UsageRecorderTest {
     }
 
     @Test
+    void aUseThatFinishesAfterDeactivationIsStillWritten() {
+        authenticate(bobs, 1);
+        fixture.service.deactivate();
+        authenticate(alices, 1); // a request that was already running when the service went away
+        long alicesUses = fixture.store.usageBatches.stream().flatMap(List::stream)
+                .filter(u -> u.publicId().equals(alices.info().id())).mapToLong(TokenUsage::count).sum();
+        assertEquals(1, alicesUses, "no flush is scheduled any more, so the late use must be written at once");
+    }
+
+    @Test
     void theFlushRunsOnTheConfiguredSchedule() {
         assertEquals(5, fixture.scheduler.delay);
         assertEquals(5, fixture.scheduler.initialDelay);
