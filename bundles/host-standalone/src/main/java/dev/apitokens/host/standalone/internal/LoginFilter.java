@@ -106,7 +106,11 @@ public class LoginFilter implements Filter {
             try {
                 Optional<HostUser> user = users.authenticate(username, password);
                 if (user.isEmpty()) {
-                    LOG.info("Password login refused for user {} from {}", username, request.getRemoteAddr());
+                    // Only a known name is logged: what a client sends may be a password typed in the wrong field,
+                    // or carry line breaks that would forge log lines.
+                    LOG.info("Password login refused for {} from {}",
+                            users.findByName(username).map(u -> "user " + u.name()).orElse("an unknown user"),
+                            request.getRemoteAddr());
                 }
                 return user;
             } finally {

@@ -109,6 +109,26 @@ class HostLoginHttpTest {
     }
 
     @Test
+    void aRefusedLoginLogsNeitherAnUnknownNameNorItsLineBreaks() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(LoginFilter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertEquals(401, get("/rest/api/2/myself", basic("hunter2\nFORGED line", "x")).statusCode());
+            assertEquals(401, get("/rest/api/2/myself", basic("admin", adminPassword + "x")).statusCode());
+        } finally {
+            logger.detachAppender(appender);
+        }
+        String logged = appender.list.stream().map(e -> e.getFormattedMessage()).toList().toString();
+        assertTrue(!logged.contains("hunter2") && !logged.contains("FORGED"), logged);
+        assertTrue(logged.contains("refused for an unknown user"), logged);
+        assertTrue(logged.contains("refused for user admin"), logged);
+    }
+
+    @Test
     void aPasswordAuthenticatesAsPassword() throws Exception {
         JsonNode me = json(get("/rest/api/2/myself", basic("admin", adminPassword)));
         assertEquals("admin", me.path("name").asText());
