@@ -20,7 +20,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TokenService {
 
-    /** Longest label accepted by {@link #create}, in characters, after trimming. */
+    /**
+     * Longest label accepted by {@link #create}, after trimming, in Java {@code char}s (UTF-16 code units, so a
+     * character outside the Basic Multilingual Plane, such as most emoji, counts twice): every supported database
+     * stores that many in the label column.
+     */
     int MAX_LABEL_LENGTH = 255;
 
     /**

@@ -147,7 +147,7 @@ public class CoreTokenService implements TokenService {
         if (trimmed.isEmpty()) {
             throw new InvalidTokenRequestException("Enter a label for the token.");
         }
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LABEL_LENGTH) {
+        if (trimmed.length() > MAX_LABEL_LENGTH) {
             throw new InvalidTokenRequestException("The label is too long: at most " + MAX_LABEL_LENGTH
                     + " characters.");
         }
