@@ -57,6 +57,26 @@ public abstract class AssemblyContract extends TokensOverRest {
         assertTokenPassesTheFilter(myselfPath());
     }
 
+    @Test
+    public void onlyTheApiBundleExportsAndAtItsContractVersion() {
+        List<String> problems = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith("dev.apitokens.")) {
+                continue;
+            }
+            String exports = bundle.getHeaders().get("Export-Package");
+            if (name.equals("dev.apitokens.api")) {
+                if (exports == null || !exports.startsWith("dev.apitokens.api;version=\"1.0.0\"")) {
+                    problems.add(name + " exports " + exports + ", expected dev.apitokens.api;version=\"1.0.0\"");
+                }
+            } else if (exports != null) {
+                problems.add(name + " must export nothing but exports " + exports);
+            }
+        }
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
     /** Our bundles every assembly ships besides its store. */
     static final String[] CORE_BUNDLES = { OURS + "api", OURS + "core", OURS + "hasher-sha256",
             OURS + "hasher-pbkdf2", OURS + "hasher-argon2", OURS + "hasher-bcrypt", OURS + "license-unlimited",
