@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +44,7 @@ public final class Distribution implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    private Distribution usersSource;
     private Path dataDir;
     private int port;
     private Process process;
@@ -66,6 +68,15 @@ public final class Distribution implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts with a copy of {@code other}'s users (its {@code users.json} and {@code admin-password.txt}, copied at
+     * {@link #start()}), as the nodes of a cluster share one user directory: the same users and admin password.
+     */
+    public Distribution sameUsersAs(Distribution other) {
+        usersSource = other;
+        return this;
+    }
+
     /** Starts the jar on a free port with a fresh data directory and waits until it serves the token REST API. */
     public Distribution start() throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
@@ -80,6 +91,12 @@ public final class Distribution implements AutoCloseable {
             StringBuilder text = new StringBuilder();
             config.getValue().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
             Files.writeString(dataDir.resolve("config").resolve(config.getKey() + ".cfg"), text);
+        }
+        if (usersSource != null) {
+            for (String file : List.of("users.json", "admin-password.txt")) {
+                Files.copy(usersSource.dataDir().resolve(file), dataDir.resolve(file),
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
         launch();
         return this;

@@ -1,0 +1,245 @@
+package dev.apitokens.e2e;
+
+import static dev.apitokens.e2e.Distribution.basic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.apitokens.e2e.RestClient.Reply;
+
+/**
+ * A Data Center cluster of two: two Jira distributions (two processes, each with its own data directory and port)
+ * on ONE PostgreSQL database, with the same users. What the documentation claims for a cluster, end to end: a
+ * token made on one node works on the other, usage counted on both nodes adds up in the shared table, a revocation
+ * on one node reaches the other within the verification cache's TTL, and an admin on either node sees every token.
+ * Skipped when PostgreSQL is unreachable, unless {@code CI=true}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DataCenterIT {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String DATABASE = "apitokens_e2e_dc";
+    private static final String API = "/rest/api-tokens/latest/";
+    private static final int CACHE_TTL_SECONDS = 2;
+    private static final String USER = "alice";
+    private static final String USER_PASSWORD = "alice-password-dc";
+
+    private Distribution nodeA;
+    private Distribution nodeB;
+    private RestClient restA;
+    private RestClient restB;
+    private String admin;
+    private final String alice = basic(USER, USER_PASSWORD);
+
+    @BeforeAll
+    void startTwoNodes() throws Exception {
+        freshDatabase();
+        try {
+            nodeA = node().start();
+            nodeA.addUser(USER, USER_PASSWORD, false);
+            // started after A: A has made the tables, and B gets A's users (users.json, admin-password.txt)
+            nodeB = node().sameUsersAs(nodeA).start();
+        } catch (Exception | Error e) {
+            stopBothNodes();
+            throw e;
+        }
+        restA = new RestClient(nodeA);
+        restB = new RestClient(nodeB);
+        admin = basic("admin", nodeA.adminPassword());
+        assertEquals(nodeA.adminPassword(), nodeB.adminPassword(), "one admin for the cluster");
+    }
+
+    @AfterAll
+    void stopBothNodes() throws InterruptedException {
+        try {
+            if (nodeB != null) {
+                nodeB.close();
+            }
+        } finally {
+            if (nodeA != null) {
+                nodeA.close();
+            }
+        }
+    }
+
+    private static Distribution node() {
+        return Distribution.of("jira")
+                .config("dev.apitokens.core", Map.of("cacheTtlSeconds", String.valueOf(CACHE_TTL_SECONDS),
+                        "usageFlushIntervalSeconds", "1"))
+                .config("dev.apitokens.host.standalone.datasource", Map.of(
+                        "url", SERVER + DATABASE,
+                        "user", "postgres",
+                        "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
+    }
+
+    @Test
+    void bothNodesRunOnTheOneDatabase() throws Exception {
+        for (Distribution node : List.of(nodeA, nodeB)) {
+            assertTrue(node.log().contains("Database " + SERVER + DATABASE), "the data source log line");
+        }
+        assertTrue(nodeA.port() != nodeB.port() && !nodeA.dataDir().equals(nodeB.dataDir()), "two nodes");
+    }
+
+    @Test
+    void aTokenCreatedOnNodeAAuthenticatesOnNodeB() throws Exception {
+        JsonNode created = createToken(restA, alice, "made on A");
+        Reply myself = restB.get("/rest/api/2/myself", basic(USER, created.path("passwordValue").asText()));
+        assertEquals(200, myself.status(), myself.toString());
+        assertEquals(USER, myself.json().path("name").asText());
+        assertEquals("TOKEN", myself.json().path("authenticatedBy").asText());
+        assertEquals(created.path("id").asText(), myself.json().path("tokenId").asText());
+        assertTrue(nodeB.log().contains(USER + " has been authenticated via API Token (" + created.path("id").asText()
+                + ")"), "node B logs the authentication");
+    }
+
+    @Test
+    void usageCountedOnBothNodesAddsUp() throws Exception {
+        JsonNode created = createToken(restA, alice, "used on both nodes");
+        String id = created.path("id").asText();
+        String token = basic(USER, created.path("passwordValue").asText());
+        int onA = 30;
+        int onB = 20;
+        long before = System.currentTimeMillis();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < onA + onB; i++) {
+                RestClient node = i < onA ? restA : restB;
+                replies.add(threads.submit(() -> node.get("/rest/api/2/myself", token).status()));
+            }
+            for (Future<Integer> reply : replies) {
+                assertEquals(200, reply.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        JsonNode listed = awaitUsageCount(restA, id, onA + onB, Duration.ofSeconds(10));
+        assertEquals(onA + onB, listed.path("usageCount").asLong(), "usage on A + usage on B: " + listed);
+        Thread.sleep(2_500); // two more flush rounds on each node: nothing is counted twice
+        for (RestClient node : List.of(restA, restB)) {
+            JsonNode again = findById(node.get(API, alice).json(), id);
+            assertEquals(onA + onB, again.path("usageCount").asLong(), again.toString());
+            assertTrue(again.path("lastAccessed").isNumber(), again.toString());
+            assertTrue(again.path("lastAccessed").asLong() >= before - 1_000, again.toString());
+        }
+    }
+
+    @Test
+    void aRevocationOnNodeAReachesNodeBWithinTheCacheTtl() throws Exception {
+        JsonNode created = createToken(restA, alice, "revoked on A");
+        String token = basic(USER, created.path("passwordValue").asText());
+        assertEquals(200, restB.get("/rest/api/2/myself", token).status(), "B verifies and caches the token");
+
+        Reply revoked = restA.call("DELETE", API + created.path("id").asText(), alice, null);
+        assertEquals(204, revoked.status(), revoked.toString());
+        long revokedAt = System.nanoTime();
+        assertEquals(401, restA.get("/rest/api/2/myself", token).status(), "the revoking node refuses at once");
+
+        Duration bound = Duration.ofSeconds(CACHE_TTL_SECONDS + 2);
+        int firstOnB = restB.get("/rest/api/2/myself", token).status();
+        int status = firstOnB;
+        while (status != 401 && System.nanoTime() - revokedAt < bound.toNanos() + 3_000_000_000L) {
+            Thread.sleep(50);
+            status = restB.get("/rest/api/2/myself", token).status();
+        }
+        Duration delay = Duration.ofNanos(System.nanoTime() - revokedAt);
+        System.out.printf("DataCenterIT: node B refused the token revoked on node A after %d ms "
+                + "(cacheTtlSeconds=%d; first request on B after the revocation: %d)%n", delay.toMillis(),
+                CACHE_TTL_SECONDS, firstOnB);
+        assertEquals(401, status, "node B still accepts a token revoked on node A after " + delay);
+        assertTrue(delay.compareTo(bound) <= 0, "node B refused the revoked token after " + delay.toMillis()
+                + " ms, more than cacheTtlSeconds + 2 s");
+        assertEquals(401, restA.get("/rest/api/2/myself", token).status());
+    }
+
+    @Test
+    void anAdminOnNodeBSeesTokensCreatedOnNodeA() throws Exception {
+        String alicesId = createToken(restA, alice, "alice's, made on A").path("id").asText();
+        String adminsId = createToken(restA, admin, "admin's, made on A").path("id").asText();
+        Reply all = restB.get(API + "all", admin);
+        assertEquals(200, all.status(), all.toString());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode group : all.json()) {
+            for (JsonNode listed : group.path("tokens")) { // here "id" is the row number, "tokenId" the token's id
+                seen.add(group.path("username").asText() + "/" + listed.path("tokenId").asText());
+            }
+        }
+        assertTrue(seen.contains(USER + "/" + alicesId), "alice's token in " + all.body());
+        assertTrue(seen.contains("admin/" + adminsId), "admin's token in " + all.body());
+        assertEquals(403, restB.get(API + "all", alice).status(), "not for a user who is no admin, on B either");
+    }
+
+    private static JsonNode createToken(RestClient node, String authorization, String label) throws Exception {
+        Reply reply = node.call("POST", API, authorization,
+                RestClient.JSON.createObjectNode().put("label", label).toString());
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private JsonNode awaitUsageCount(RestClient node, String id, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode listed;
+        do {
+            listed = findById(node.get(API, alice).json(), id);
+            if (listed.path("usageCount").asLong() >= expected) {
+                return listed;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return listed;
+    }
+
+    private static JsonNode findById(JsonNode list, String id) {
+        assertTrue(list.isArray(), "not a list: " + list);
+        for (JsonNode token : list) {
+            if (id.equals(token.path("id").asText())) {
+                return token;
+            }
+        }
+        fail("token " + id + " not in " + list);
+        return null;
+    }
+
+    private static void freshDatabase() throws SQLException {
+        Connection connection;
+        try {
+            DriverManager.setLoginTimeout(5);
+            connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + ": required when CI=true");
+            }
+            Assumptions.abort(message + ": the two-node cluster test is skipped");
+            return;
+        }
+        try (connection; Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+}
