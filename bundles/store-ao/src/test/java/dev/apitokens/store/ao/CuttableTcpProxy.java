@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder to a local database server that a test can cut (refusing new connections and breaking open
- * ones, as a failed network or a stopped server would) and restore on the same port.
+ * A TCP forwarder to a local database server that a test can cut (breaking open connections and closing new ones
+ * at once, as a failed network or a stopped server would) and restore. It keeps listening while cut: a released
+ * port could be taken by another process meanwhile (another build's proxy to the same database, say), and the
+ * store would then reach the database through it.
  */
 final class CuttableTcpProxy implements AutoCloseable {
 
@@ -20,62 +21,62 @@ final class CuttableTcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listener;
+    private final ServerSocket listener;
+    private volatile boolean cut;
 
     CuttableTcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, loopback);
         this.port = listener.getLocalPort();
-        accept(listener);
+        daemon(this::accept);
     }
 
     int port() {
         return port;
     }
 
-    /** Stops listening and breaks every forwarded connection. */
+    /** Breaks every forwarded connection; new ones are closed as soon as they are accepted. */
     void cut() throws IOException {
-        listener.close();
+        cut = true;
         for (Socket socket : open) {
             socket.close();
         }
         open.clear();
     }
 
-    /** Listens again on the same port. */
-    void restore() throws IOException {
-        ServerSocket again = new ServerSocket();
-        again.setReuseAddress(true);
-        again.bind(new InetSocketAddress(loopback, port));
-        listener = again;
-        accept(again);
+    /** Forwards new connections again. */
+    void restore() {
+        cut = false;
     }
 
     @Override
     public void close() throws IOException {
         cut();
+        listener.close();
     }
 
-    private void accept(ServerSocket server) {
-        daemon(() -> {
-            while (!server.isClosed()) {
-                Socket client;
-                try {
-                    client = server.accept();
-                } catch (IOException e) {
-                    continue; // closed by cut(): the loop ends
-                }
-                try {
-                    Socket target = new Socket(loopback, targetPort);
-                    open.add(client);
-                    open.add(target);
-                    daemon(() -> pump(client, target));
-                    daemon(() -> pump(target, client));
-                } catch (IOException e) {
-                    closeQuietly(client); // the server refused: so does the proxy
-                }
+    private void accept() {
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                continue; // closed by close(): the loop ends
             }
-        });
+            if (cut) {
+                closeQuietly(client);
+                continue;
+            }
+            try {
+                Socket target = new Socket(loopback, targetPort);
+                open.add(client);
+                open.add(target);
+                daemon(() -> pump(client, target));
+                daemon(() -> pump(target, client));
+            } catch (IOException e) {
+                closeQuietly(client); // the server refused: so does the proxy
+            }
+        }
     }
 
     private void pump(Socket from, Socket to) {
