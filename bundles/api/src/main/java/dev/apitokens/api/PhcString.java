@@ -1,5 +1,6 @@
 package dev.apitokens.api;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
@@ -20,6 +21,11 @@ import java.util.regex.Pattern;
  * <p>Immutable; {@link #toString()} writes the canonical string and {@link #parse} reads it back.
  */
 public final class PhcString {
+
+    /** Salt length every hasher of this project uses: 128 bits, as NIST SP 800-132 asks for at least. */
+    public static final int SALT_BYTES = 16;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern PARAM_VALUE = Pattern.compile("[a-zA-Z0-9/+.-]+");
@@ -70,6 +76,13 @@ public final class PhcString {
         }
         return new PhcString(id, version, Collections.unmodifiableMap(copy), salt == null ? null : salt.clone(),
                 hash == null ? null : hash.clone());
+    }
+
+    /** A fresh {@link #SALT_BYTES}-byte salt from a {@link SecureRandom}, for {@link Hasher#hash}. */
+    public static byte[] newSalt() {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return salt;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.apitokens.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -65,6 +66,13 @@ class PhcStringTest {
             "$x$c2FsdA$$"})
     void rejectsMalformedStrings(String text) {
         assertThrows(IllegalArgumentException.class, () -> PhcString.parse(text));
+    }
+
+    @Test
+    void newSaltsAreFreshAndOfTheDocumentedLength() {
+        byte[] one = PhcString.newSalt();
+        assertEquals(PhcString.SALT_BYTES, one.length);
+        assertFalse(java.util.Arrays.equals(one, PhcString.newSalt()));
     }
 
     @Test

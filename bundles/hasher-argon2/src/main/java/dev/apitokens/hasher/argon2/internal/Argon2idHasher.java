@@ -1,7 +1,6 @@
 package dev.apitokens.hasher.argon2.internal;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +39,9 @@ public class Argon2idHasher implements Hasher {
     static final String ALGORITHM = "argon2id";
     static final int VERSION = 19;
     private static final Set<String> PARAMS = Set.of("m", "t", "p");
-    private static final int SALT_BYTES = 16;
+    private static final int SALT_BYTES = PhcString.SALT_BYTES;
     private static final int TAG_BYTES = 32;
     private static final Logger LOG = LoggerFactory.getLogger(Argon2idHasher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Configuration of the Argon2id hasher. */
     @ObjectClassDefinition(name = "api-tokens hasher: Argon2id",
@@ -92,8 +90,7 @@ public class Argon2idHasher implements Hasher {
 
     @Override
     public String hash(byte[] secret) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = PhcString.newSalt();
         byte[] tag = Argon2idFunction.tag(secret, salt, null, null, memoryKiB, iterations, parallelism, TAG_BYTES);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("m", Integer.toString(memoryKiB));

@@ -1,7 +1,6 @@
 package dev.apitokens.hasher.bcrypt.internal;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,12 +40,11 @@ public class BcryptHasher implements Hasher {
     static final String ALGORITHM = "bcrypt";
     static final String COST = "r";
     static final String PRE = "pre";
-    private static final int SALT_BYTES = 16;
+    private static final int SALT_BYTES = PhcString.SALT_BYTES;
     private static final int HASH_BYTES = 23;
     private static final int MIN_COST = 4;
     private static final int MAX_COST = 31;
     private static final Logger LOG = LoggerFactory.getLogger(BcryptHasher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Configuration of the bcrypt hasher. */
     @ObjectClassDefinition(name = "api-tokens hasher: bcrypt", description = "Token hasher using bcrypt.")
@@ -85,8 +83,7 @@ public class BcryptHasher implements Hasher {
 
     @Override
     public String hash(byte[] secret) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = PhcString.newSalt();
         boolean preHash = BcryptInput.needsPreHash(secret);
         Map<String, String> params = new LinkedHashMap<>();
         params.put(COST, Integer.toString(cost));

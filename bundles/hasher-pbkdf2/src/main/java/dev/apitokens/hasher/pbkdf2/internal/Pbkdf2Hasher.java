@@ -1,7 +1,6 @@
 package dev.apitokens.hasher.pbkdf2.internal;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -35,10 +34,9 @@ public class Pbkdf2Hasher implements Hasher {
     static final String ALGORITHM = "pbkdf2-sha256";
     static final String ITERATIONS = "i";
     static final int OWASP_ITERATIONS = 600_000;
-    private static final int SALT_BYTES = 16;
+    private static final int SALT_BYTES = PhcString.SALT_BYTES;
     private static final int HASH_BYTES = 32;
     private static final Logger LOG = LoggerFactory.getLogger(Pbkdf2Hasher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Configuration of the PBKDF2 hasher. */
     @ObjectClassDefinition(name = "api-tokens hasher: PBKDF2-HMAC-SHA256",
@@ -78,8 +76,7 @@ public class Pbkdf2Hasher implements Hasher {
 
     @Override
     public String hash(byte[] secret) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = PhcString.newSalt();
         byte[] hash = Pbkdf2HmacSha256.derive(secret, salt, iterations, HASH_BYTES);
         return PhcString.of(ALGORITHM, null, Map.of(ITERATIONS, Integer.toString(iterations)), salt, hash).toString();
     }

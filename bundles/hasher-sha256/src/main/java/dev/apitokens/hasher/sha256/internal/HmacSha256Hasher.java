@@ -51,10 +51,9 @@ public class HmacSha256Hasher implements Hasher {
     static final String PID = "dev.apitokens.hasher.sha256";
     static final String ALGORITHM = "hmac-sha256";
     static final String PEPPER_PARAM = "pepper";
-    static final int SALT_BYTES = 16;
+    static final int SALT_BYTES = PhcString.SALT_BYTES;
     private static final int TAG_BYTES = 32;
     private static final Logger LOG = LoggerFactory.getLogger(HmacSha256Hasher.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Configuration of the HMAC-SHA256 hasher. */
     @ObjectClassDefinition(name = "api-tokens hasher: salted HMAC-SHA256",
@@ -107,8 +106,7 @@ public class HmacSha256Hasher implements Hasher {
 
     @Override
     public String hash(byte[] secret) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = PhcString.newSalt();
         Map<String, String> params = pepper == null ? Map.of() : Map.of(PEPPER_PARAM, pepper.id());
         return PhcString.of(ALGORITHM, null, params, salt, tag(secret, salt, pepper)).toString();
     }
