@@ -4,11 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import dev.apitokens.spi.TokenStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -18,7 +21,6 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-import dev.apitokens.api.TokenStore;
 
 /**
  * What every shipped assembly must wire up, whatever its product and database: our bundles and components active,
@@ -67,14 +69,40 @@ public abstract class AssemblyContract extends TokensOverRest {
             }
             String exports = bundle.getHeaders().get("Export-Package");
             if (name.equals("dev.apitokens.api")) {
-                if (exports == null || !exports.startsWith("dev.apitokens.api;version=\"1.0.0\"")) {
-                    problems.add(name + " exports " + exports + ", expected dev.apitokens.api;version=\"1.0.0\"");
+                Map<String, String> exported = exportedVersions(exports);
+                if (!exported.equals(API_EXPORTS)) {
+                    problems.add(name + " exports " + exported + ", expected " + API_EXPORTS);
                 }
             } else if (exports != null) {
                 problems.add(name + " must export nothing but exports " + exports);
             }
         }
         assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
+    /** The three packages of the api bundle - client API, plug-in SPI, host SPI - each at its contract version. */
+    static final Map<String, String> API_EXPORTS = Map.of("dev.apitokens.api", "1.0.0", "dev.apitokens.spi", "1.0.0",
+            "dev.apitokens.host.spi", "1.0.0");
+
+    /** Package name to version of an Export-Package header, as bnd writes it (attributes and uses clauses ignored). */
+    static Map<String, String> exportedVersions(String header) {
+        Map<String, String> versions = new TreeMap<>();
+        if (header == null) {
+            return versions;
+        }
+        // bnd quotes every attribute value, so a comma outside quotes separates two clauses
+        for (String clause : header.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            String[] parts = clause.split(";");
+            String version = "0.0.0";
+            for (String part : parts) {
+                String attribute = part.trim();
+                if (attribute.startsWith("version=")) {
+                    version = attribute.substring("version=".length()).replace("\"", "");
+                }
+            }
+            versions.put(parts[0].trim(), version);
+        }
+        return versions;
     }
 
     /** Our bundles every assembly ships besides its store. */

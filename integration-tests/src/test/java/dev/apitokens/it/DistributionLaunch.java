@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 
+import dev.apitokens.spi.PhcString;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,6 @@ import javax.crypto.spec.PBEKeySpec;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 
-import dev.apitokens.api.PhcString;
 
 /**
  * Runs in the test driver: turns a distribution's unpacked bundle archive ({@code bundles/*.jar},

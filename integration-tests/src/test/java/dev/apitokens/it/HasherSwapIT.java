@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.TokenStore;
 import java.util.Dictionary;
 
 import org.junit.Test;
@@ -15,8 +17,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.TokenStore;
 
 /**
  * An integrator changes the hash algorithm with one configuration, live: all four hashers ship, and ranking

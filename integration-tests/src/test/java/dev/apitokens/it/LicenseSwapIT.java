@@ -2,6 +2,8 @@ package dev.apitokens.it;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -11,8 +13,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
 
 /**
  * The license strategy is a bundle too: with a gate that says no (license-signed without a key: MISSING) ranked

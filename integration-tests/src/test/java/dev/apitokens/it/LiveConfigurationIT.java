@@ -3,6 +3,8 @@ package dev.apitokens.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.TokenStore;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.TokenStore;
 
 /** Configuration changed through ConfigAdmin applies at once, without a restart. */
 @RunWith(PaxExam.class)

@@ -1,11 +1,12 @@
 package dev.apitokens.it;
 
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenService;
+
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenService;
 
 /**
  * Tokens made and used the way a user's scripts do, over the real REST API and the token filter (password login to

@@ -1,5 +1,7 @@
 package dev.apitokens.benchmarks.hashers;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 import dev.apitokens.hasher.argon2.internal.Argon2idHasher;
 import dev.apitokens.hasher.bcrypt.internal.BcryptHasher;
 import dev.apitokens.hasher.pbkdf2.internal.Pbkdf2Hasher;

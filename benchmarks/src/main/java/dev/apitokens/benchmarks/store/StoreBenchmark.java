@@ -1,5 +1,6 @@
 package dev.apitokens.benchmarks.store;
 
+import dev.apitokens.spi.NewToken;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
-import dev.apitokens.api.NewToken;
 import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 
 /**

@@ -1,5 +1,8 @@
 package dev.apitokens.api;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.LicenseGate;
 import java.util.Objects;
 
 /**

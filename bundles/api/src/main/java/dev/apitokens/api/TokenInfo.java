@@ -1,5 +1,6 @@
 package dev.apitokens.api;
 
+import dev.apitokens.spi.Hasher;
 import java.time.Instant;
 import java.util.Objects;
 

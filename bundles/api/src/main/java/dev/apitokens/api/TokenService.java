@@ -1,5 +1,7 @@
 package dev.apitokens.api;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.LicenseGate;
 import java.time.Instant;
 import java.util.List;
 

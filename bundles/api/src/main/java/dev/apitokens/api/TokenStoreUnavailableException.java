@@ -1,5 +1,7 @@
 package dev.apitokens.api;
 
+import dev.apitokens.spi.TokenStore;
+
 /**
  * The token store cannot reach its database (down, unreachable, out of connections). Thrown by every
  * {@link TokenStore} method instead of a driver's own exception; the operation had no effect. Callers answering

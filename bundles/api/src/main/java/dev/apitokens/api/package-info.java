@@ -1,15 +1,13 @@
 /**
- * The contract between the api-tokens bundles.
+ * The client API of api-tokens: what a caller of the token system uses.
  *
- * <p>Who implements what:
- * <ul>
- * <li>{@link dev.apitokens.api.TokenService} and {@link dev.apitokens.api.TokenStore} are provided by this
- * project ({@code @ProviderType}); host adapters and the REST layer call them.</li>
- * <li>{@link dev.apitokens.api.Hasher}, {@link dev.apitokens.api.LicenseGate},
- * {@link dev.apitokens.api.HostUsers} and {@link dev.apitokens.api.HostLogin} are plug-in points
- * ({@code @ConsumerType}): an integrator replaces the hash algorithm, the license strategy or the host by
- * installing a bundle that registers one of these services, never by editing code.</li>
- * </ul>
+ * <p>{@link dev.apitokens.api.TokenService} is the one service here. The REST resource, the authentication filter,
+ * the profile page and a host adapter call it to create, list, revoke and check tokens; this project provides it
+ * ({@code @ProviderType}), so a caller never implements anything in this package.
+ *
+ * <p>The two other packages of this bundle are the plug-in points: {@code dev.apitokens.spi} (what an integrator
+ * implements to swap the hash algorithm, the license strategy or the store) and {@code dev.apitokens.host.spi}
+ * (what a host - Jira, Confluence, the standalone host - implements to tell who its users are and who is signed in).
  *
  * <p>Vocabulary used throughout: a <em>user key</em> is the host's stable, never-renamed identifier of a user;
  * a <em>username</em> is what the user types to log in. A <em>token id</em> (or public id) is the random,

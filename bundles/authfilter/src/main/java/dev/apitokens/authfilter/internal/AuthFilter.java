@@ -1,5 +1,9 @@
 package dev.apitokens.authfilter.internal;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.host.spi.HostLogin;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -26,11 +30,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.TokenService;
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 /**
  * Authenticates requests that present one of our API tokens, as the HTTP Basic password ({@code --user

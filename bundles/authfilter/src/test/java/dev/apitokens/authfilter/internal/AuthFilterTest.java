@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,12 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 /** The filter in a real Jetty 12 servlet container, in front of a servlet that says who the request runs as. */
 class AuthFilterTest {

@@ -1,5 +1,11 @@
 package dev.apitokens.authfilter.internal;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import dev.apitokens.api.AuthenticationResult;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenService;
 
 /** A TokenService whose authentication answers are set by the test; tokens of "our format" start with apt_. */
 class ScriptedTokenService implements TokenService {

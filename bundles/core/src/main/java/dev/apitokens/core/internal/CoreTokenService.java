@@ -1,5 +1,18 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,19 +44,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.AuthenticationResult;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.InvalidTokenRequestException;
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenService;
-import dev.apitokens.api.TokenStore;
 
 /**
  * The {@link TokenService}: creation and management map to the {@link TokenStore}; authentication is

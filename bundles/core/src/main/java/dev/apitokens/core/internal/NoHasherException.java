@@ -1,6 +1,8 @@
 package dev.apitokens.core.internal;
 
 import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.Hasher;
+
 
 /**
  * No {@code Hasher} service is installed, so no token can be created. The API has no "temporarily unavailable"

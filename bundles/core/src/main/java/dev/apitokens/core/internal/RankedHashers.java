@@ -1,5 +1,6 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.spi.Hasher;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 
 import org.osgi.framework.Constants;
 
-import dev.apitokens.api.Hasher;
 
 /**
  * The installed hashers in service order: highest {@code service.ranking} first, ties broken by the lower

@@ -1,5 +1,8 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
+import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +13,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
-import dev.apitokens.api.TokenStore;
 
 /**
  * Upgrades a stored hash after the token was used successfully: only then do we hold the secret. Runs on an

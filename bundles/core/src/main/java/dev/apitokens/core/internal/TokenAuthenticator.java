@@ -1,5 +1,16 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
+import dev.apitokens.spi.PhcString;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,17 +21,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.PhcString;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenStore;
-import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.core.internal.VerifiedTokenCache.Entry;
 
 /**

@@ -1,5 +1,7 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.spi.TokenStore;
+import dev.apitokens.spi.TokenUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.TokenStore;
-import dev.apitokens.api.TokenUsage;
 
 /**
  * Write-behind of token uses: an authentication only adds to an in-memory counter; {@link #flush()} (run on a

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.spi.LicenseStatus;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,11 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ch.qos.logback.classic.Level;
-import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.LicenseStatus;
 
 class AuthenticationTest {
 
@@ -166,7 +166,7 @@ class AuthenticationTest {
         fixture.removeAllHashers();
         fixture.addHasher(new FakeHasher("fake-a") {
             @Override
-            public boolean verify(byte[] secret, dev.apitokens.api.PhcString stored) {
+            public boolean verify(byte[] secret, dev.apitokens.spi.PhcString stored) {
                 throw new IllegalStateException("broken plug-in");
             }
         }, 0);

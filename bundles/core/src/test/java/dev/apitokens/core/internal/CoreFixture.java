@@ -2,6 +2,9 @@ package dev.apitokens.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.spi.Hasher;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +14,6 @@ import java.util.Map;
 
 import org.osgi.framework.Constants;
 
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.HostUser;
 
 /**
  * A {@link CoreTokenService} wired to test fakes, as DS would wire it: the static references through the

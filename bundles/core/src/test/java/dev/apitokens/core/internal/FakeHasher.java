@@ -1,13 +1,13 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /** A test fake of a hasher: salted SHA-256 under a chosen algorithm id, counting its calls. */
 class FakeHasher implements Hasher {

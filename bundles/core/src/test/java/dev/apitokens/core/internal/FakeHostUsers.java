@@ -1,11 +1,11 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
 
 /** A test fake of the host's user directory. */
 final class FakeHostUsers implements HostUsers {

@@ -1,7 +1,8 @@
 package dev.apitokens.core.internal;
 
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
+
 
 /** A test fake of the license gate whose verdict the test sets. */
 final class FakeLicenseGate implements LicenseGate {

@@ -1,5 +1,12 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenStore;
+import dev.apitokens.spi.TokenUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenStore;
-import dev.apitokens.api.TokenStoreUnavailableException;
-import dev.apitokens.api.TokenUsage;
 
 /** A test fake of the store: a map, call counters, and switches to make it fail. */
 final class InMemoryTokenStore implements TokenStore {

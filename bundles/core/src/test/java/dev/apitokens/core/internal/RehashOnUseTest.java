@@ -4,10 +4,10 @@ import static dev.apitokens.core.internal.CoreFixture.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.CreatedToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.CreatedToken;
 
 class RehashOnUseTest {
 

@@ -10,6 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.LicenseStatus;
+import dev.apitokens.spi.PhcString;
+import dev.apitokens.spi.StoredToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.InvalidTokenRequestException;
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.PhcString;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 class TokenManagementTest {
 

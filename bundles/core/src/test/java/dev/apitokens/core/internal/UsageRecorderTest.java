@@ -5,6 +5,8 @@ import static dev.apitokens.core.internal.CoreFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.spi.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.TokenUsage;
 
 class UsageRecorderTest {
 

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.spi.LicenseStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.apitokens.api.AuthenticationResult.Reason;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.LicenseStatus;
 import dev.apitokens.core.internal.VerifiedTokenCache.Entry;
 
 class VerifiedTokenCacheTest {

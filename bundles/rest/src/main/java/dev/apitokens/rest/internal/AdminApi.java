@@ -1,5 +1,13 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,14 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenService;
 import dev.apitokens.rest.internal.JsonViews.AdminPage;
 import dev.apitokens.rest.internal.JsonViews.AdminToken;
 import dev.apitokens.rest.internal.JsonViews.AllUsersToken;

@@ -1,5 +1,6 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.TokenService;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.apitokens.api.TokenService;
 
 /**
  * The body of {@code POST /}: {@code {"label": "...", "expirationDate": ...}}; other fields are ignored.

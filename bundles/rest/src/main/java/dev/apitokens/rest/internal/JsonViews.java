@@ -1,5 +1,10 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.spi.LicenseStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -8,11 +13,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.TokenInfo;
 
 /**
  * The JSON shapes of the API. The first fields of each shape are the original product's, in its order and with

@@ -1,5 +1,8 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +12,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.RequestUser;
-import dev.apitokens.api.TokenService;
 import dev.apitokens.rest.internal.JsonViews.Created;
 import dev.apitokens.rest.internal.JsonViews.OwnToken;
 

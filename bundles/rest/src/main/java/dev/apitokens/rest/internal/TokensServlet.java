@@ -1,5 +1,12 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.TokenService;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.host.spi.RequestUser;
+import dev.apitokens.spi.LicenseGate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -29,13 +36,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.InvalidTokenRequestException;
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.RequestUser;
-import dev.apitokens.api.TokenService;
-import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.rest.internal.JsonViews.Message;
 
 /**

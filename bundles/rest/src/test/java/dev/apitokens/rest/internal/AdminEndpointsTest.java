@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.spi.LicenseStatus;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
 
 /** GET /all (the original's admin listing) and our admin endpoints. */
 class AdminEndpointsTest {

@@ -1,5 +1,12 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,14 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import dev.apitokens.api.AuthenticationResult;
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.InvalidTokenRequestException;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenService;
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 /** A TokenService keeping tokens in a list, following the contract's rules (not the core's hashing). */
 class InMemoryTokenService implements TokenService {

@@ -5,6 +5,7 @@ import static dev.apitokens.rest.internal.RestServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.TokenInfo;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.apitokens.api.TokenInfo;
 
 /** The original product's own-token endpoints: GET /, POST /, DELETE /{id}, DELETE /all. */
 class OwnTokensEndpointsTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.TokenStoreUnavailableException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 /** Who may do what (401, CSRF, token-cannot-mint) and how failures look to a client (404, 405, 500, 503). */
 class RequestSafetyTest {

@@ -1,15 +1,15 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.host.spi.RequestUser;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.RequestUser;
 
 /**
  * A host whose users are a map and whose "login" is read from test headers: {@code X-Test-User} names the user,

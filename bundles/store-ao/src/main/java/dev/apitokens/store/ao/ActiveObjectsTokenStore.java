@@ -1,5 +1,12 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenStore;
+import dev.apitokens.spi.TokenUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +25,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenStore;
-import dev.apitokens.api.TokenStoreUnavailableException;
-import dev.apitokens.api.TokenUsage;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 

@@ -1,8 +1,9 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.TokenStore;
 import java.sql.SQLException;
 
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 /**
  * Turns what JDBC and Active Objects throw into the two failures the {@code TokenStore} contract knows: a rejected

@@ -1,10 +1,10 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.api.TokenQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.apitokens.api.TokenQuery;
 
 /**
  * The two statements of an admin listing page: the page itself ({@code LIMIT ? OFFSET ?}, which H2, PostgreSQL,

@@ -1,10 +1,10 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.spi.StoredToken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-import dev.apitokens.api.StoredToken;
 
 /** Converts rows of the token table, read by Active Objects or by plain JDBC, to {@link StoredToken}s. */
 final class TokenRows {

@@ -1,5 +1,6 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.spi.TokenUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.apitokens.api.TokenUsage;
 
 /**
  * Writes summed token uses with one atomic statement per token,

@@ -3,6 +3,11 @@ package dev.apitokens.store.ao;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenUsage;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenStoreUnavailableException;
-import dev.apitokens.api.TokenUsage;
 
 /** A database that is down, or goes down, makes every store method fail with the typed, retryable failure. */
 class DatabaseOutageTest {

@@ -2,6 +2,8 @@ package dev.apitokens.store.ao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.StoredToken;
 
 /**
  * Two installations on one database server: another schema (PostgreSQL) or database (MariaDB) already holds a

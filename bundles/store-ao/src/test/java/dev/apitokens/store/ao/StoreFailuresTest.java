@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.TokenStoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.TokenStoreUnavailableException;
 
 class StoreFailuresTest {
 

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.StoredToken;
+import dev.apitokens.spi.TokenUsage;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -35,12 +40,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.apitokens.api.NewToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.StoredToken;
-import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenQuery.Sort;
-import dev.apitokens.api.TokenUsage;
 import net.java.ao.DBParam;
 
 /**

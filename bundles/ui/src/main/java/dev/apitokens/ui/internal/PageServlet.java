@@ -1,5 +1,8 @@
 package dev.apitokens.ui.internal;
 
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +24,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * The login page, the user's profile page with its "API tokens" block, and the admin page. The pages are shells:

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * The page and asset servlets in a real Jetty 12 container under a context path ({@code /jira}), as the HTTP

@@ -1,5 +1,6 @@
 package dev.apitokens.hasher.tck;
 
+import dev.apitokens.spi.Hasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-import dev.apitokens.api.Hasher;
 
 /**
  * The bundle jar bnd built, for an integration test ({@code *IT}, run by failsafe after packaging) that checks

@@ -1,11 +1,11 @@
 package dev.apitokens.hasher.tck;
 
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import dev.apitokens.api.PhcString;
 
 /**
  * Genuine stored hashes of several algorithms with their secrets, in this project's PHC encoding. A hasher must

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /**
  * The contract every {@link Hasher} must meet. To run it against a hasher, extend this class in a JUnit Jupiter

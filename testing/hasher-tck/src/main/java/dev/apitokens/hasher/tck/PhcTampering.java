@@ -1,12 +1,12 @@
 package dev.apitokens.hasher.tck;
 
+import dev.apitokens.spi.PhcString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apitokens.api.PhcString;
 
 /**
  * Altered copies of a stored hash, one change each, for tests that a hasher rejects them. Changes are made to the

@@ -2,6 +2,8 @@ package dev.apitokens.hasher.tck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /**
  * Tests the TCK itself: a correct hasher passes every contract test, and hashers that each break one rule fail

@@ -1,5 +1,7 @@
 package dev.apitokens.hasher.tck;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,8 +10,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /**
  * A small correct hasher for testing the TCK itself: {@code $tck-ref$n=<rounds>$<16-byte salt>$<tag>}, the tag

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.LicenseStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.apitokens.api.LicenseStatus;
 import dev.apitokens.license.signed.internal.Ed25519Pem;
 import dev.apitokens.license.signed.internal.License;
 import dev.apitokens.license.signed.internal.LicenseKey;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -14,8 +16,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 import dev.apitokens.hasher.tck.ComponentConfig;
 import dev.apitokens.hasher.tck.KnownAnswer;
 

@@ -1,5 +1,7 @@
 package dev.apitokens.hasher.bcrypt.internal;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,8 +17,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /**
  * bcrypt, for policies that name it.

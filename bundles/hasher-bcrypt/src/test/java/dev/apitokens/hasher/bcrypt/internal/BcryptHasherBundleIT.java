@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.Hasher;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.Hasher;
 import dev.apitokens.hasher.tck.BuiltBundle;
 import dev.apitokens.hasher.tck.HasherContract;
 import dev.apitokens.hasher.tck.KnownAnswer;

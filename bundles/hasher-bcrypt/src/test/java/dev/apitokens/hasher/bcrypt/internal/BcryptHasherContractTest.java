@@ -1,8 +1,8 @@
 package dev.apitokens.hasher.bcrypt.internal;
 
+import dev.apitokens.spi.Hasher;
 import java.util.List;
 
-import dev.apitokens.api.Hasher;
 import dev.apitokens.hasher.tck.HasherContract;
 import dev.apitokens.hasher.tck.KnownAnswer;
 

@@ -1,11 +1,11 @@
 package dev.apitokens.hasher.bcrypt.internal;
 
+import dev.apitokens.spi.PhcString;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.apitokens.api.PhcString;
 
 /**
  * Converts between OpenBSD's bcrypt strings ({@code $2a$06$<22-char salt><31-char hash>}) and this hasher's PHC

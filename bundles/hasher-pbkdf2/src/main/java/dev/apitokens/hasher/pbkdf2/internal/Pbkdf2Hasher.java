@@ -1,5 +1,7 @@
 package dev.apitokens.hasher.pbkdf2.internal;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.security.MessageDigest;
 import java.util.Map;
 
@@ -11,8 +13,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 
 /**
  * PBKDF2-HMAC-SHA256, for policies that require a FIPS-approved password hashing function.

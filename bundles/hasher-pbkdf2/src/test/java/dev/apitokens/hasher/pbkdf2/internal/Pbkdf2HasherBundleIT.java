@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.Hasher;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.Hasher;
 import dev.apitokens.hasher.tck.BuiltBundle;
 
 /** Checks the bundle bnd built: how the hasher registers, its Metatype, and that nothing is exported. */

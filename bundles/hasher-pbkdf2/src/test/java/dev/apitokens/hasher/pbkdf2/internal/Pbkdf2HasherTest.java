@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -17,8 +19,6 @@ import javax.crypto.spec.PBEKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 import dev.apitokens.hasher.tck.ComponentConfig;
 import dev.apitokens.hasher.tck.KnownAnswer;
 

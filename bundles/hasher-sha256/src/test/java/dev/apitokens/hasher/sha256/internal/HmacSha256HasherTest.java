@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.Hasher;
+import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,8 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.Hasher;
-import dev.apitokens.api.PhcString;
 import dev.apitokens.hasher.tck.ComponentConfig;
 import dev.apitokens.hasher.tck.KnownAnswer;
 

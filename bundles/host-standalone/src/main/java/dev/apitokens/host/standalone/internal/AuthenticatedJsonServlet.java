@@ -1,5 +1,6 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.apitokens.api.RequestUser;
 
 /** A read-only sample endpoint: {@code GET} answers JSON to a logged-in user, 401 JSON to anybody else. */
 abstract class AuthenticatedJsonServlet extends HttpServlet {

@@ -1,12 +1,12 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.RequestUser;
 import java.security.Principal;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-import dev.apitokens.api.RequestUser;
 
 /**
  * A request that runs as a user. The {@link RequestUser} is also kept as a request attribute, which only code in

@@ -1,10 +1,10 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.RequestUser;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.apitokens.api.RequestUser;
 
 /**
  * Confluence's {@code GET /rest/api/user/anonymous}, the endpoint of the original product's curl example: how

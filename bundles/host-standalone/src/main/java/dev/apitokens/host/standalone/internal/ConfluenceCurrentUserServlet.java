@@ -1,5 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.util.Map;
 
 import jakarta.servlet.Servlet;
@@ -10,8 +12,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSe
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * Confluence's {@code GET /rest/api/user/current}: the logged-in user in Confluence's shape ({@code type},

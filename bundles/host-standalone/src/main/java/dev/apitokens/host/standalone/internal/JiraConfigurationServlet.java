@@ -1,10 +1,10 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.RequestUser;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.apitokens.api.RequestUser;
 
 /**
  * Jira's {@code GET /rest/api/latest/configuration}, the endpoint of the original product's curl example: fixed

@@ -1,5 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSe
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * Jira's {@code GET /rest/api/2/myself}: the logged-in user in Jira's shape, plus {@code authenticatedBy}

@@ -1,5 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,8 +32,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * The standalone host's own login, behind the API token filter: HTTP Basic with a password, or the session cookie

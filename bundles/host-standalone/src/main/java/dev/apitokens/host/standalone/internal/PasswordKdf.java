@@ -1,5 +1,6 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.spi.PhcString;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -8,7 +9,6 @@ import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import dev.apitokens.api.PhcString;
 
 /**
  * Password hashing for the users file: PBKDF2-HMAC-SHA256 from the JDK, stored as a PHC string

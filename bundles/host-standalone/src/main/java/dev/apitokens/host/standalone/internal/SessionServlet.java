@@ -1,5 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * Jira's session resource, {@code /rest/auth/1/session}: {@code POST {"username", "password"}} logs in and sets the

@@ -1,14 +1,14 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.RequestUser;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.osgi.service.component.annotations.Component;
 
-import dev.apitokens.api.HostLogin;
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.RequestUser;
 
 /**
  * How requests run as a user in the standalone host: the token filter hands over with {@link #proceedAs}; the

@@ -1,5 +1,7 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,8 +17,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
 
 /**
  * The standalone host's users, read from the users file. Edits made while running (by the {@code user} tool or by

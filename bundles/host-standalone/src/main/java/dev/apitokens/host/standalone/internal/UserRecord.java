@@ -1,10 +1,10 @@
 package dev.apitokens.host.standalone.internal;
 
+import dev.apitokens.host.spi.HostUser;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.apitokens.api.HostUser;
 
 /**
  * One user as the users file stores it.

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.PhcString;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.PhcString;
 
 class PasswordKdfTest {
 

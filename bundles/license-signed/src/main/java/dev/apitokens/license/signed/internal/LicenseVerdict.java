@@ -1,9 +1,9 @@
 package dev.apitokens.license.signed.internal;
 
+import dev.apitokens.spi.LicenseStatus;
 import java.time.Instant;
 
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.LicenseStatus.State;
+import dev.apitokens.spi.LicenseStatus.State;
 
 /**
  * What one configured license key amounts to: either refused for good (missing, malformed, bad signature), or a

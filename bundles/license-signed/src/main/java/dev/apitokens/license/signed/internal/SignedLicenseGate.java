@@ -1,5 +1,8 @@
 package dev.apitokens.license.signed.internal;
 
+import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.api.HostUsers;
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.LicenseStatus.State;
+import dev.apitokens.spi.LicenseStatus.State;
 
 /**
  * The {@link LicenseGate} of licensed builds: token authentication is allowed while the configured license key is

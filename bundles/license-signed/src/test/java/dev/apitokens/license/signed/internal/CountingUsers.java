@@ -1,10 +1,10 @@
 package dev.apitokens.license.signed.internal;
 
+import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.host.spi.HostUsers;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.apitokens.api.HostUser;
-import dev.apitokens.api.HostUsers;
 
 /** A host directory that counts how often it is asked; a negative count makes it fail. */
 final class CountingUsers implements HostUsers {

@@ -41,7 +41,7 @@ class SignedLicenseGateBundleIT {
         String xml = entry("OSGI-INF/" + SignedLicenseGate.class.getName() + ".xml");
 
         assertTrue(xml.contains("configuration-pid=\"dev.apitokens.license.signed\""), xml);
-        assertTrue(xml.contains("<provide interface=\"dev.apitokens.api.LicenseGate\"/>"), xml);
+        assertTrue(xml.contains("<provide interface=\"dev.apitokens.spi.LicenseGate\"/>"), xml);
         assertTrue(xml.contains("<property name=\"service.ranking\" type=\"Integer\" value=\"0\"/>"), xml);
         assertTrue(xml.matches("(?s).*<reference name=\"hostUsers\" cardinality=\"0\\.\\.1\" policy=\"dynamic\""
                 + " interface=\"dev\\.apitokens\\.api\\.HostUsers\".*"), xml);

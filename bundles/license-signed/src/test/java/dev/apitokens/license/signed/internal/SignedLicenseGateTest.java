@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.LicenseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
@@ -20,8 +21,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.LicenseStatus;
-import dev.apitokens.api.LicenseStatus.State;
+import dev.apitokens.spi.LicenseStatus.State;
 
 class SignedLicenseGateTest {
 

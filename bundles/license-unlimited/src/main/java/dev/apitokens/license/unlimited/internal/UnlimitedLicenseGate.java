@@ -1,10 +1,10 @@
 package dev.apitokens.license.unlimited.internal;
 
+import dev.apitokens.spi.LicenseGate;
+import dev.apitokens.spi.LicenseStatus;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.propertytypes.ServiceRanking;
 
-import dev.apitokens.api.LicenseGate;
-import dev.apitokens.api.LicenseStatus;
 
 /**
  * The evaluation gate: token authentication is always licensed. It ranks lowest, so that any other

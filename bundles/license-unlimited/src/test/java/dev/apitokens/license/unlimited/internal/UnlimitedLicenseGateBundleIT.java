@@ -27,7 +27,7 @@ class UnlimitedLicenseGateBundleIT {
             assertNotNull(entry, DESCRIPTOR + " missing from the bundle");
             String xml = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
 
-            assertTrue(xml.contains("interface=\"dev.apitokens.api.LicenseGate\""), xml);
+            assertTrue(xml.contains("interface=\"dev.apitokens.spi.LicenseGate\""), xml);
             Matcher ranking = Pattern.compile("<property name=\"service.ranking\"([^>]*)/>").matcher(xml);
             assertTrue(ranking.find(), "no service.ranking property in " + xml);
             assertTrue(ranking.group(1).contains("type=\"Integer\""), ranking.group());

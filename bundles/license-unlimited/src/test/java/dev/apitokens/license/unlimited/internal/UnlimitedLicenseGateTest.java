@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.spi.LicenseStatus;
 import org.junit.jupiter.api.Test;
 
-import dev.apitokens.api.LicenseStatus;
 
 class UnlimitedLicenseGateTest {
 

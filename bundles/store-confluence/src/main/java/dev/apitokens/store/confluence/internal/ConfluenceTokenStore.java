@@ -1,5 +1,6 @@
 package dev.apitokens.store.confluence.internal;
 
+import dev.apitokens.spi.TokenStore;
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -8,7 +9,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-import dev.apitokens.api.TokenStore;
 import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 
 /**

@@ -1,4 +1,4 @@
-package dev.apitokens.api;
+package dev.apitokens.spi;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

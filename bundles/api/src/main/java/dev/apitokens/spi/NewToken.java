@@ -1,5 +1,6 @@
-package dev.apitokens.api;
+package dev.apitokens.spi;
 
+import dev.apitokens.api.TokenService;
 import java.time.Instant;
 import java.util.Objects;
 

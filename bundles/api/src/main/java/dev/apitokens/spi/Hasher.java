@@ -1,4 +1,4 @@
-package dev.apitokens.api;
+package dev.apitokens.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

@@ -1,4 +1,4 @@
-package dev.apitokens.api;
+package dev.apitokens.host.spi;
 
 import java.util.Optional;
 

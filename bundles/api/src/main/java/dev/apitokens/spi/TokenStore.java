@@ -1,5 +1,8 @@
-package dev.apitokens.api;
+package dev.apitokens.spi;
 
+import dev.apitokens.api.Page;
+import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.apitokens.api;
+package dev.apitokens.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

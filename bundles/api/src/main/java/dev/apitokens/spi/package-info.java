@@ -1,0 +1,21 @@
+/**
+ * The plug-in SPI of api-tokens: the services an integrator replaces by installing a bundle, never by editing code.
+ *
+ * <ul>
+ * <li>{@link dev.apitokens.spi.Hasher} (with {@link dev.apitokens.spi.PhcString}, the stored hash format): the hash
+ * algorithm. Four ship (PBKDF2, Argon2id, bcrypt, SHA-256); the one with the highest ranking hashes new tokens, and
+ * every installed one verifies the hashes it recognises.</li>
+ * <li>{@link dev.apitokens.spi.LicenseGate}: whether tokens may be used for logging in now.</li>
+ * <li>{@link dev.apitokens.spi.TokenStore}: where token records and usage counters live (Active Objects tables in
+ * Jira and Confluence, with {@link dev.apitokens.spi.StoredToken}, {@link dev.apitokens.spi.NewToken} and
+ * {@link dev.apitokens.spi.TokenUsage} as its records).</li>
+ * </ul>
+ *
+ * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
+ */
+@Export
+@Version("1.0.0")
+package dev.apitokens.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
