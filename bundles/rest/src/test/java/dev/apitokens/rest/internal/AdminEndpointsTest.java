@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.spi.LicenseStatus;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -116,7 +117,7 @@ class AdminEndpointsTest {
     @Test
     void allWithTheStoreDownIs503Json() throws Exception {
         wikiTokens();
-        server.tokens.failure = () -> new dev.apitokens.api.TokenStoreUnavailableException("down", null);
+        server.tokens.failure = () -> new TokenStoreUnavailableException("down", null);
         HttpResponse<String> response = server.get("/all", "admin");
         assertEquals(503, response.statusCode());
         assertEquals("{\"message\":\"the token store is temporarily unavailable, try again later\"}", response.body());
@@ -127,7 +128,7 @@ class AdminEndpointsTest {
         wikiTokens();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         server.tokens.failure = () -> calls.incrementAndGet() == 1 ? null
-                : new dev.apitokens.api.TokenStoreUnavailableException("down", null);
+                : new TokenStoreUnavailableException("down", null);
         HttpResponse<String> response = server.get("/all", "admin");
         assertEquals(503, response.statusCode());
         assertTrue(response.body().startsWith("{\"message\""), response.body());

@@ -44,7 +44,7 @@ class SignedLicenseGateBundleIT {
         assertTrue(xml.contains("<provide interface=\"dev.apitokens.spi.LicenseGate\"/>"), xml);
         assertTrue(xml.contains("<property name=\"service.ranking\" type=\"Integer\" value=\"0\"/>"), xml);
         assertTrue(xml.matches("(?s).*<reference name=\"hostUsers\" cardinality=\"0\\.\\.1\" policy=\"dynamic\""
-                + " interface=\"dev\\.apitokens\\.api\\.HostUsers\".*"), xml);
+                + " interface=\"dev\\.apitokens\\.host\\.spi\\.HostUsers\".*"), xml);
         assertTrue(xml.contains("modified=\"modified\""), "reconfiguration must not re-register the service");
     }
 
