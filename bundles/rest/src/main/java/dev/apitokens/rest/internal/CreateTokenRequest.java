@@ -23,12 +23,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>an ISO-8601 date, e.g. {@code 2030-01-31}: the token works through that whole day (server time zone) and
  *     expires when the next day starts.</li>
  * </ul>
- * It must lie in the future.
+ * It must lie in the future and not beyond the year 9999.
  *
  * @param label the trimmed label
  * @param expiresAt the expiry, or {@code null} for never
  */
 record CreateTokenRequest(String label, Instant expiresAt) {
+
+    /** The last expiry accepted: what every database's timestamp column and every client's date parser can hold. */
+    static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
 
     static CreateTokenRequest from(JsonNode body, Instant now, ZoneId zone) {
         JsonNode labelNode = body.get("label");
@@ -48,9 +51,16 @@ record CreateTokenRequest(String label, Instant expiresAt) {
         if (label.chars().anyMatch(Character::isISOControl)) {
             throw ApiError.badRequest("label must not contain control characters");
         }
+        // A lone half of a surrogate pair (JSON "\ud800") is no character: no database or page could show it.
+        if (label.codePoints().anyMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE)) {
+            throw ApiError.badRequest("label must not contain unpaired UTF-16 surrogates");
+        }
         Instant expiresAt = expiry(body.get("expirationDate"), zone);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiError.badRequest("expirationDate must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiError.badRequest("expirationDate must not lie beyond the year 9999");
         }
         return new CreateTokenRequest(label, expiresAt);
     }

@@ -7,6 +7,9 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +20,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Reads request bodies and writes responses as JSON, with the checks every JSON endpoint needs. */
 final class JsonCodec {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonCodec.class);
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -49,6 +54,11 @@ final class JsonCodec {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException e) {
+            // A bad chunk, a body shorter than its Content-Length, a client gone or too slow: the client's doing.
+            LOG.info("Unreadable request body of {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    describe(e));
+            throw ApiError.badRequest("the request body could not be read: it was cut short or badly framed");
         }
         if (body.length > maxBodyBytes) {
             throw tooLarge();
@@ -66,6 +76,13 @@ final class JsonCodec {
             throw ApiError.badRequest("the request body must be a JSON object");
         }
         return node;
+    }
+
+    /** The exception's own words, shortened, one line: never a stack trace, never the body. */
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        message = message.replaceAll("[\\r\\n\\t]+", " ");
+        return message.length() <= 120 ? message : message.substring(0, 120) + "...";
     }
 
     private ApiError tooLarge() {

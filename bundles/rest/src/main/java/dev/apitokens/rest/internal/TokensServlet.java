@@ -8,7 +8,6 @@ import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.host.spi.RequestUser;
 import dev.apitokens.spi.LicenseGate;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import java.util.Set;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -155,20 +155,17 @@ public class TokensServlet extends HttpServlet {
             }
             route(caller.get(), method, segments(request.getPathInfo()), request, response);
         } catch (ApiError e) {
-            discardUnreadBody(request);
-            error(response, e.status, e.getMessage());
+            error(request, response, e.status, e.getMessage());
         } catch (InvalidTokenRequestException e) {
-            error(response, 400, e.getMessage());
+            error(request, response, 400, e.getMessage());
         } catch (TokenStoreUnavailableException e) {
             LOG.warn("Token store unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
-            discardUnreadBody(request);
             response.setHeader("Retry-After", "30");
-            error(response, 503, "the token store is temporarily unavailable, try again later");
+            error(request, response, 503, "the token store is temporarily unavailable, try again later");
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in {} {}", request.getMethod(), request.getRequestURI(), e);
-            discardUnreadBody(request);
-            error(response, 500, "internal error");
+            error(request, response, 500, "internal error");
         }
     }
 
@@ -224,19 +221,35 @@ public class TokensServlet extends HttpServlet {
     }
 
     /**
-     * Reads the rest of a small request body that a refusal left unread: the container closes a connection whose
-     * request body was not consumed, and a client that reuses kept-alive connections would then fail its next
-     * request. Bodies over {@code maxBodyBytes} are left alone (the connection is closed, as it should be).
+     * Reads what is already there of a request body that a refusal left unread, without ever waiting for more: a
+     * client that sent its whole (small) body keeps its kept-alive connection, while one that holds the rest back -
+     * slowly or on purpose - gets {@code Connection: close} instead of a worker thread waiting for it.
+     *
+     * @return whether the body is now read to its end, so the connection may be kept
      */
-    private void discardUnreadBody(HttpServletRequest request) {
-        long length = request.getContentLengthLong();
-        if (length <= 0 || length > maxBodyBytes) {
-            return;
+    private boolean drainAvailableBody(HttpServletRequest request) {
+        if (request.getContentLengthLong() == 0) {
+            return true;
         }
         try {
-            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            ServletInputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            while (!in.isFinished() && read <= maxBodyBytes) {
+                int available = in.available();
+                if (available <= 0) {
+                    break;
+                }
+                int n = in.read(buffer, 0, Math.min(available, buffer.length));
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return in.isFinished();
         } catch (IOException | IllegalStateException e) {
-            // Already read as text, or the client went away: nothing left to keep the connection for.
+            // Already read as text, or the body is broken or gone: nothing left to keep the connection for.
+            return false;
         }
     }
 
@@ -266,7 +279,8 @@ public class TokensServlet extends HttpServlet {
         throw new ApiError(405, "method not allowed; use " + allowed);
     }
 
-    private void error(HttpServletResponse response, int status, String message) throws IOException {
+    private void error(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
         if (response.isCommitted()) {
             // A streamed listing failed half way; the client sees a truncated body, the log has the cause.
             return;
@@ -279,6 +293,9 @@ public class TokensServlet extends HttpServlet {
         }
         if (retryAfter != null) {
             response.setHeader("Retry-After", retryAfter);
+        }
+        if (!drainAvailableBody(request)) {
+            response.setHeader("Connection", "close");
         }
         json.write(response, status, new Message(message));
     }

@@ -136,10 +136,20 @@ class OwnTokensEndpointsTest {
         assertRefused(400, "expirationDate must be in the future", "{\"label\":\"a\",\"expirationDate\":\"2020-01-01\"}");
         assertRefused(400, "expirationDate 'next tuesday' is not", "{\"label\":\"a\",\"expirationDate\":\"next tuesday\"}");
         assertRefused(400, "expirationDate must be epoch milliseconds", "{\"label\":\"a\",\"expirationDate\":1.5}");
+        assertRefused(400, "expirationDate must not lie beyond the year 9999",
+                "{\"label\":\"a\",\"expirationDate\":\"+999999999-12-31T23:59:59Z\"}");
+        assertRefused(400, "expirationDate must not lie beyond the year 9999",
+                "{\"label\":\"a\",\"expirationDate\":\"+10000-01-01T00:00:00Z\"}");
+        assertRefused(400, "expirationDate must not lie beyond the year 9999",
+                "{\"label\":\"a\",\"expirationDate\":" + Long.MAX_VALUE + "}");
+        assertRefused(400, "label must not contain unpaired UTF-16 surrogates", "{\"label\": \"a\\ud800b\"}");
+        assertRefused(400, "label must not contain unpaired UTF-16 surrogates", "{\"label\": \"a\\udfff\"}");
         assertRefused(413, "the request body is larger than 1024 bytes", "{\"label\": \"" + "x".repeat(2000) + "\"}");
         assertEquals(0, server.tokens.tokens.size(), "nothing was created");
         assertEquals(200, server.postJson("/", "alice", "PASSWORD", "{\"label\": \"" + "x".repeat(255) + "\"}")
                 .statusCode(), "255 characters are fine");
+        assertEquals(200, server.postJson("/", "alice", "PASSWORD", "{\"label\": \"ok \\ud83d\\ude00\"}")
+                .statusCode(), "a surrogate pair (an emoji) is a character like any other");
     }
 
     private static void assertRefused(int status, String messageStart, String body) throws Exception {

@@ -29,6 +29,7 @@ final class RestServer implements AutoCloseable {
     private final Server server = new Server();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
 
     RestServer() throws Exception {
         tokens.now = NOW;
@@ -42,7 +43,8 @@ final class RestServer implements AutoCloseable {
         context.addServlet(new ServletHolder(servlet), "/rest/api-tokens/latest/*");
         server.setHandler(context);
         server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/rest/api-tokens/latest";
+        port = connector.getLocalPort();
+        base = "http://127.0.0.1:" + port + "/rest/api-tokens/latest";
     }
 
     /** Small store pages, so that GET /all has to page; UTC, so local date-times are predictable. */
@@ -88,6 +90,11 @@ final class RestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+    }
+
+    /** The loopback port the server listens on, for tests that speak raw HTTP. */
+    int port() {
+        return port;
     }
 
     /** A request to the API as {@code user} (or anonymous if {@code null}) authenticated by {@code method}. */
