@@ -3,6 +3,7 @@ package dev.apitokens.host.standalone.internal;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class SessionServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** A username and a password fit many times over; more is not a login. */
+    static final int MAX_BODY_BYTES = 8192;
 
     private final transient UserDirectory users;
     private final transient SessionRegistry sessions;
@@ -55,9 +58,24 @@ public class SessionServlet extends HttpServlet {
                     "Content-Type must be application/json");
             return;
         }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            // a bad chunk, a body shorter than its Content-Length, a client gone: the client's doing, not a 500
+            JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "the request body could not be read: it was cut short or badly framed");
+            return;
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            response.setHeader("Connection", "close");
+            JsonResponse.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
         JsonNode body;
         try {
-            body = JsonResponse.JSON.readTree(request.getInputStream());
+            body = JsonResponse.JSON.readTree(bytes);
         } catch (JacksonException e) {
             JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST, "the request body is not valid JSON");
             return;

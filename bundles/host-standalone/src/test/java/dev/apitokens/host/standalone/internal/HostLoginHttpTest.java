@@ -232,6 +232,25 @@ class HostLoginHttpTest {
         assertTrue(json(malformed).path("message").asText().contains("not valid JSON"));
         assertEquals(400, post("/rest/auth/1/session", "application/json", "{\"username\":\"admin\"}").statusCode());
         assertEquals(400, post("/rest/auth/1/session", "application/json", "[]").statusCode());
+        HttpResponse<String> huge = post("/rest/auth/1/session", "application/json",
+                "{\"username\":\"" + "a".repeat(SessionServlet.MAX_BODY_BYTES) + "\",\"password\":\"x\"}");
+        assertEquals(413, huge.statusCode());
+        assertTrue(json(huge).path("message").asText().contains("larger than"), huge.body());
+    }
+
+    @Test
+    void aBadlyFramedLoginBodyIs400JsonNot500() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /rest/auth/1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "zz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/json"), answer);
+            assertTrue(answer.contains("could not be read"), answer);
+        }
     }
 
     private static Map<String, String> basic(String user, String password) {
