@@ -6,34 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.TokenStoreUnavailableException;
-import dev.apitokens.host.spi.HostLogin;
 import dev.apitokens.host.spi.HostUser;
-import dev.apitokens.host.spi.RequestUser;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.annotation.Annotation;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.EnumSet;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,86 +28,17 @@ class AuthFilterTest {
 
     private static final HostUser ALICE = new HostUser("key-alice", "alice", "Alice", true, false);
     private static final ScriptedTokenService TOKENS = new ScriptedTokenService();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Server server;
-    private static String base;
-
-    /** Runs the rest of the request as the user, the way a host adapter does. */
-    static final class WrappingHostLogin implements HostLogin {
-        @Override
-        public HttpServletRequest proceedAs(HostUser user, String tokenId, HttpServletRequest request) {
-            return new HttpServletRequestWrapper(request) {
-                @Override
-                public String getRemoteUser() {
-                    return user.name() + "/" + tokenId;
-                }
-            };
-        }
-
-        @Override
-        public Optional<RequestUser> currentUser(HttpServletRequest request) {
-            return Optional.empty();
-        }
-    }
-
-    /** Echoes the user the request runs as and the Authorization header it still carries. */
-    static final class WhoAmIServlet extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            response.setContentType("text/plain");
-            response.getWriter().print("user=" + request.getRemoteUser() + " auth=" + request.getHeader("Authorization"));
-        }
-    }
-
-    static AuthFilter.Config config(String realm) {
-        return new AuthFilter.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return AuthFilter.Config.class;
-            }
-
-            @Override
-            public String[] osgi_http_whiteboard_filter_pattern() {
-                return new String[] { "/rest/*" };
-            }
-
-            @Override
-            public int service_ranking() {
-                return 1000;
-            }
-
-            @Override
-            public String osgi_http_whiteboard_context_select() {
-                return "(osgi.http.whiteboard.context.name=default)";
-            }
-
-            @Override
-            public String realm() {
-                return realm;
-            }
-        };
-    }
+    private static FilterServer server;
 
     @BeforeAll
     static void startJetty() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        AuthFilter filter = new AuthFilter(TOKENS, new WrappingHostLogin(), config("Jira \"test\""));
-        context.addFilter(new FilterHolder(filter), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new WhoAmIServlet()), "/*");
-        server.setHandler(context);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort();
+        // throttling off here: ThrottlingTest covers it, and these tests fail many times on purpose
+        server = new FilterServer(TOKENS, FilterServer.config("Jira \"test\"", 0, 0, 60), Clock.systemUTC());
     }
 
     @AfterAll
     static void stopJetty() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @BeforeEach
@@ -135,15 +48,11 @@ class AuthFilterTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return FilterServer.basic(user, password);
     }
 
     private static HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path, authorization);
     }
 
     @Test
@@ -278,9 +187,28 @@ class AuthFilterTest {
         assertTrue(log.contains("of user mallory?admin has been"), log);
         assertFalse(log.contains("\nadmin has been authenticated"), "a CR/LF from the client must not start a log line");
 
-        String longName = "x".repeat(5000);
+        String longName = "x y".repeat(80);
         String longLog = capturingStandardError(() -> get("/rest/x", basic(longName, "apt_forge")));
-        assertTrue(longLog.contains("of user " + "x".repeat(100) + "... from"), longLog);
+        assertTrue(longLog.contains("of user " + longName.substring(0, 100) + "... from"), longLog);
+
+        String tooLong = "x y".repeat(1000);
+        String tooLongLog = capturingStandardError(() -> get("/rest/x", basic(tooLong, "apt_forge")));
+        assertTrue(tooLongLog.contains("of user <redacted, 3000 chars, sha256 "), tooLongLog);
+    }
+
+    @Test
+    void aTokenInTheUsernamePlaceNeverReachesTheLog() throws Exception {
+        // curl --user token:token, another user's token as the username, or a mistyped (unparseable) token
+        String mine = "apt_MineMineMineMineMineMine0001";
+        TOKENS.answers.put(mine, () -> AuthenticationResult.failure(Reason.WRONG_USER, "tok8", null));
+        for (String username : List.of(mine, "apt_SomeoneElsesTokenSecret0002", "atokq8Z3kLmN0pQrStUvWxYz0123456789abcdEFGHij")) {
+            String log = capturingStandardError(() -> assertEquals(401, get("/rest/x", basic(username, mine))
+                    .statusCode()));
+            assertTrue(log.contains("refused (WRONG_USER) for token tok8 of user <redacted, " + username.length()
+                    + " chars, sha256 "), log);
+            assertFalse(log.contains(username), "a secret in the username place must not be logged: " + log);
+            assertFalse(log.contains(mine), log);
+        }
     }
 
     private interface Call {
@@ -316,17 +244,17 @@ class AuthFilterTest {
         TOKENS.answers.put("apt_good", () -> AuthenticationResult.success(ALICE, "tok1"));
         for (List<String> headers : List.of(List.of(basic("bob", "his-password"), "Bearer apt_good"),
                 List.of("Bearer apt_good", basic("bob", "his-password")))) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/rest/x")).GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + "/rest/x")).GET();
             headers.forEach(value -> request.header("Authorization", value));
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = server.send(request);
             assertEquals(400, response.statusCode(), "which credentials count would be ambiguous: " + headers);
             assertEquals("{\"message\":\"send exactly one Authorization header\"}", response.body());
         }
         assertTrue(TOKENS.authenticateCalls.isEmpty());
 
-        HttpRequest.Builder passwords = HttpRequest.newBuilder(URI.create(base + "/rest/x")).GET()
+        HttpRequest.Builder passwords = HttpRequest.newBuilder(URI.create(server.base + "/rest/x")).GET()
                 .header("Authorization", basic("bob", "one")).header("Authorization", basic("bob", "two"));
-        assertEquals(200, HTTP.send(passwords.build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+        assertEquals(200, server.send(passwords).statusCode(),
                 "without a token of ours the host decides");
     }
 }

@@ -212,13 +212,8 @@ final class TokenAuthenticator {
     }
 
     private static AuthenticationResult refuse(Reason reason, String publicId, String detail) {
-        switch (reason) {
-            case MALFORMED, UNKNOWN_TOKEN -> LOG.debug("API token authentication refused ({}) for token {}: {}",
-                    reason, publicId, detail);
-            case HASHER_MISSING, NOT_LICENSED, STORE_UNAVAILABLE -> LOG.warn(
-                    "API token authentication refused ({}) for token {}: {}", reason, publicId, detail);
-            default -> LOG.info("API token authentication refused ({}) for token {}: {}", reason, publicId, detail);
-        }
+        // The caller (the filter) logs each refusal once, with the client address this class does not know.
+        LOG.debug("API token authentication refused ({}) for token {}: {}", reason, publicId, detail);
         return AuthenticationResult.failure(reason, publicId, detail);
     }
 }
