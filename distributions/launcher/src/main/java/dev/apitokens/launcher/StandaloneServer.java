@@ -87,6 +87,9 @@ final class StandaloneServer {
         properties.put(LaunchOptions.DATA_PROPERTY, data.toString());
         properties.put("org.osgi.service.http.port", String.valueOf(options.port()));
         properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's idle timeout is also how long a blocking read of a request body waits: 10 s, not Jetty's 60 s,
+        // so that clients that send headers and hold back the body give up their connections soon
+        properties.put("org.apache.felix.http.timeout", "10000");
         properties.put("felix.fileinstall.dir", data.resolve("config").toString());
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.poll", "1000");

@@ -35,6 +35,7 @@ import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ import dev.apitokens.api.AuthenticationResult.Reason;
 @Component(service = Filter.class, configurationPid = AuthFilter.PID)
 @Designate(ocd = AuthFilter.Config.class)
 @HttpWhiteboardFilterName("api-tokens-authentication")
+// async-capable, so that servlets behind it may read bodies without blocking a thread
+@HttpWhiteboardFilterAsyncSupported
 @HttpWhiteboardFilterPattern("/rest/*")
 @ServiceRanking(AuthFilter.DEFAULT_RANKING)
 public class AuthFilter implements Filter {

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = Filter.class, configurationPid = LoginConfig.PID)
 @Designate(ocd = LoginConfig.class)
 @HttpWhiteboardFilterName("api-tokens-standalone-login")
+// async-capable, so that servlets behind it may read bodies without blocking a thread
+@HttpWhiteboardFilterAsyncSupported
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=default)")
 @ServiceRanking(LoginConfig.DEFAULT_RANKING)

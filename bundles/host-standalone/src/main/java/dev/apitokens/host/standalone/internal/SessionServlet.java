@@ -3,7 +3,6 @@ package dev.apitokens.host.standalone.internal;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -32,12 +32,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Component(service = Servlet.class, configurationPid = LoginConfig.PID)
 @HttpWhiteboardServletName("api-tokens-standalone-session")
 @HttpWhiteboardServletPattern("/rest/auth/1/session")
+@HttpWhiteboardServletAsyncSupported
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=default)")
 public class SessionServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     /** A username and a password fit many times over; more is not a login. */
     static final int MAX_BODY_BYTES = 8192;
+    /** A login body is a few dozen bytes: one that has not arrived after this long is not coming. */
+    static final long BODY_TIMEOUT_MILLIS = 10_000;
 
     private final transient UserDirectory users;
     private final transient SessionRegistry sessions;
@@ -58,21 +61,10 @@ public class SessionServlet extends HttpServlet {
                     "Content-Type must be application/json");
             return;
         }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            // a bad chunk, a body shorter than its Content-Length, a client gone: the client's doing, not a 500
-            JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST,
-                    "the request body could not be read: it was cut short or badly framed");
-            return;
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            response.setHeader("Connection", "close");
-            JsonResponse.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
+        AsyncBody.read(request, MAX_BODY_BYTES, BODY_TIMEOUT_MILLIS, this::login);
+    }
+
+    private void login(byte[] bytes, HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonNode body;
         try {
             body = JsonResponse.JSON.readTree(bytes);

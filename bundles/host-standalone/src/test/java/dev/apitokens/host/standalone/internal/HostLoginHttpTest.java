@@ -78,10 +78,16 @@ class HostLoginHttpTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addFilter(new FilterHolder(tokenFilter), "/rest/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new LoginFilter(users, sessions, loginConfig)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new SessionServlet(users, sessions, loginConfig)), "/rest/auth/1/session");
+        // async-capable like the whiteboard registrations, so the session servlet can read bodies without blocking
+        FilterHolder tokenHolder = new FilterHolder(tokenFilter);
+        tokenHolder.setAsyncSupported(true);
+        context.addFilter(tokenHolder, "/rest/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder loginHolder = new FilterHolder(new LoginFilter(users, sessions, loginConfig));
+        loginHolder.setAsyncSupported(true);
+        context.addFilter(loginHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder sessionHolder = new ServletHolder(new SessionServlet(users, sessions, loginConfig));
+        sessionHolder.setAsyncSupported(true);
+        context.addServlet(sessionHolder, "/rest/auth/1/session");
         context.addServlet(new ServletHolder(new JiraMyselfServlet()), "/rest/api/2/myself");
         context.addServlet(new ServletHolder(new ConfluenceCurrentUserServlet()), "/rest/api/user/current");
         context.addServlet(new ServletHolder(new JiraConfigurationServlet()), "/rest/api/latest/configuration");
@@ -236,6 +242,33 @@ class HostLoginHttpTest {
                 "{\"username\":\"" + "a".repeat(SessionServlet.MAX_BODY_BYTES) + "\",\"password\":\"x\"}");
         assertEquals(413, huge.statusCode());
         assertTrue(json(huge).path("message").asText().contains("larger than"), huge.body());
+    }
+
+    @Test
+    void heldBackLoginBodiesHoldNoThreads() throws Exception {
+        // more clients than the server has threads, each sending headers and half a body, then holding still
+        int threads = ((org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool) server.getThreadPool()).getMaxThreads();
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < threads + 50; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort());
+                socket.getOutputStream().write(("POST /rest/auth/1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"username\":")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> login = post("/rest/auth/1/session", "application/json",
+                    "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, login.statusCode(), login.body());
+            assertTrue(millis < 5_000, "a real login waited " + millis + " ms behind " + slow.size() + " slow bodies");
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 
     @Test
