@@ -48,6 +48,20 @@ class JiraDistributionIT extends JiraLifecycleContract {
     }
 
     @Test
+    void theAddressTheLauncherPrintsLeadsToTheLoginPage() throws Exception {
+        HttpResponse<String> root = null;
+        for (int attempt = 0; attempt < 40 && (root == null || root.statusCode() == 404); attempt++) {
+            if (root != null) {
+                Thread.sleep(250); // the UI bundle registers its pages a moment after the REST API answers
+            }
+            root = HttpClient.newHttpClient().send(HttpRequest.newBuilder(distribution.uri("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(302, root.statusCode(), root.body());
+        assertTrue(root.headers().firstValue("Location").orElseThrow().endsWith("/login.jsp"), root.headers().toString());
+    }
+
+    @Test
     void servesJirasSampleEndpointsOnly() throws Exception {
         String admin = Distribution.basic("admin", distribution.adminPassword());
         assertEquals(200, rest.get("/rest/api/2/configuration", admin).status());

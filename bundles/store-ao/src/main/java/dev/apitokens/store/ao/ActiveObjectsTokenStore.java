@@ -43,7 +43,7 @@ import net.java.ao.Query;
 public class ActiveObjectsTokenStore implements TokenStore {
 
     /** The store's configuration (PID {@value #PID}); the host's data source is found by the filter below. */
-    @ObjectClassDefinition(id = "dev.apitokens.store", name = "api-tokens token store",
+    @ObjectClassDefinition(id = "dev.apitokens.store", name = "API tokens: token store",
             description = "The Active Objects token store of Jira (AO_5D4005_TOKEN) or Confluence (AO_2DF51C_TOKEN).")
     public @interface Config {
 

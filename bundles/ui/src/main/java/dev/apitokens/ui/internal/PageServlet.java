@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * The login page, the user's profile page with its "API tokens" block, and the admin page. The pages are shells:
+ * The login page, the user's profile page with its "API tokens" block, and the admin page; the context root sends
+ * a signed-in user to the profile page and anyone else to the login page. The pages are shells:
  * their scripts fetch and change tokens through the REST API with the user's session cookie, so this servlet
  * needs nothing but the host's answer to "who is logged in".
  *
@@ -36,10 +37,13 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class, configurationPid = PageServlet.PID)
 @Designate(ocd = PageServlet.Config.class)
 @HttpWhiteboardServletName("apitokens-ui-pages")
-@HttpWhiteboardServletPattern({ PageServlet.PROFILE_PATH, PageServlet.ADMIN_PATH, PageServlet.LOGIN_PATH })
+@HttpWhiteboardServletPattern({ PageServlet.ROOT_PATH, PageServlet.PROFILE_PATH, PageServlet.ADMIN_PATH,
+        PageServlet.LOGIN_PATH })
 public class PageServlet extends HttpServlet {
 
     static final String PID = "dev.apitokens.ui";
+    /** The default servlet: the context root (the address the launcher prints) and every path no other servlet serves. */
+    static final String ROOT_PATH = "/";
     static final String PROFILE_PATH = "/secure/ViewProfile.jspa";
     static final String ADMIN_PATH = "/secure/admin/ApiTokens.jspa";
     static final String LOGIN_PATH = "/login.jsp";
@@ -47,7 +51,7 @@ public class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
-    @ObjectClassDefinition(name = "api-tokens UI", description = "The profile-page API tokens block, the admin page "
+    @ObjectClassDefinition(name = "API tokens: UI", description = "The profile-page API tokens block, the admin page "
             + "and the login page. They call the REST API from the browser, so the paths below are what the browser "
             + "requests, relative to the servlet context path.")
     public @interface Config {
@@ -104,7 +108,10 @@ public class PageServlet extends HttpServlet {
             return;
         }
         HostUser user = current.map(RequestUser::user).orElse(null);
-        switch (request.getServletPath()) {
+        // the path within the context whatever the container makes servlet path and path info of the default servlet
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        switch (path) {
+            case "", ROOT_PATH -> response.sendRedirect(request.getContextPath() + (user == null ? LOGIN_PATH : PROFILE_PATH));
             case LOGIN_PATH -> login(request, response, user);
             case PROFILE_PATH -> {
                 if (user == null) {

@@ -78,6 +78,7 @@ class UiServletsTest {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/jira");
         ServletHolder pages = new ServletHolder(new PageServlet(new HeaderHostLogin(), defaults()));
+        context.addServlet(pages, PageServlet.ROOT_PATH);
         context.addServlet(pages, PageServlet.PROFILE_PATH);
         context.addServlet(pages, PageServlet.ADMIN_PATH);
         context.addServlet(pages, PageServlet.LOGIN_PATH);
@@ -101,6 +102,18 @@ class UiServletsTest {
             request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theRootSendsVisitorsToTheLoginPageAndUsersToTheirProfile() throws Exception {
+        HttpResponse<String> anonymous = get("/", null);
+        assertEquals(302, anonymous.statusCode());
+        assertEquals("/jira/login.jsp", URI.create(anonymous.headers().firstValue("Location").orElseThrow()).getPath());
+        HttpResponse<String> user = get("/", "alice");
+        assertEquals(302, user.statusCode());
+        assertEquals("/jira/secure/ViewProfile.jspa",
+                URI.create(user.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals(404, get("/nothing-here", null).statusCode(), "the root pattern matches the root alone");
     }
 
     @Test

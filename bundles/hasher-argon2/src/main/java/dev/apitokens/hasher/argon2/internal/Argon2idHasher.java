@@ -44,7 +44,7 @@ public class Argon2idHasher implements Hasher {
     private static final Logger LOG = LoggerFactory.getLogger(Argon2idHasher.class);
 
     /** Configuration of the Argon2id hasher. */
-    @ObjectClassDefinition(name = "api-tokens hasher: Argon2id",
+    @ObjectClassDefinition(name = "API tokens: hasher Argon2id",
             description = "Token hasher using Argon2id (RFC 9106), memory-hard.")
     public @interface Config {
 

@@ -47,7 +47,7 @@ public class BcryptHasher implements Hasher {
     private static final Logger LOG = LoggerFactory.getLogger(BcryptHasher.class);
 
     /** Configuration of the bcrypt hasher. */
-    @ObjectClassDefinition(name = "api-tokens hasher: bcrypt", description = "Token hasher using bcrypt.")
+    @ObjectClassDefinition(name = "API tokens: hasher bcrypt", description = "Token hasher using bcrypt.")
     public @interface Config {
 
         @AttributeDefinition(name = "Service ranking",

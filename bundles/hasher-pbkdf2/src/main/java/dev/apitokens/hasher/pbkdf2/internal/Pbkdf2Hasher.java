@@ -39,7 +39,7 @@ public class Pbkdf2Hasher implements Hasher {
     private static final Logger LOG = LoggerFactory.getLogger(Pbkdf2Hasher.class);
 
     /** Configuration of the PBKDF2 hasher. */
-    @ObjectClassDefinition(name = "api-tokens hasher: PBKDF2-HMAC-SHA256",
+    @ObjectClassDefinition(name = "API tokens: hasher PBKDF2-HMAC-SHA256",
             description = "Token hasher using PBKDF2 with HMAC-SHA256 (FIPS-approved).")
     public @interface Config {
 

@@ -56,7 +56,7 @@ public class HmacSha256Hasher implements Hasher {
     private static final Logger LOG = LoggerFactory.getLogger(HmacSha256Hasher.class);
 
     /** Configuration of the HMAC-SHA256 hasher. */
-    @ObjectClassDefinition(name = "api-tokens hasher: salted HMAC-SHA256",
+    @ObjectClassDefinition(name = "API tokens: hasher salted HMAC-SHA256",
             description = "The default token hasher: salted HMAC-SHA256, optionally with a server-side pepper.")
     public @interface Config {
 

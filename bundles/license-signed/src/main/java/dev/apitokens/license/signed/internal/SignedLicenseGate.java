@@ -45,7 +45,7 @@ public class SignedLicenseGate implements LicenseGate {
     public static final String PID = "dev.apitokens.license.signed";
     static final String BUILT_IN_PUBLIC_KEY = "vendor-public-key.pem";
 
-    @ObjectClassDefinition(name = "api-tokens signed license",
+    @ObjectClassDefinition(name = "API tokens: signed license",
             description = "Verifies the signed license key that allows token authentication.")
     public @interface Config {
 
