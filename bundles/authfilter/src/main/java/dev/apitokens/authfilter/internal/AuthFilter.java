@@ -4,16 +4,15 @@ import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
+import dev.apitokens.http.support.AuthorizationHeader;
+import dev.apitokens.http.support.JsonMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -168,33 +167,34 @@ public class AuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Enumeration<String> all = request.getHeaders("Authorization");
-        List<String> headers = all == null ? List.of() : Collections.list(all);
-        if (headers.size() > 1 && headers.stream().anyMatch(this::carriesOurToken)) {
+        List<String> headers = AuthorizationHeader.all(request);
+        List<TokenCredentials> presented = headers.stream().map(h -> TokenCredentials.read(h, tokens::isTokenFormat))
+                .toList();
+        if (headers.size() > 1 && presented.stream().anyMatch(TokenCredentials::isOurs)) {
             // Only the first would be checked here, while the host or an application may read another one.
             LOG.info("API token authentication refused for a request from {}: {} Authorization headers",
-                    request.getRemoteAddr(), headers.size());
-            JsonError.send(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
+                    clientAddress.of(request), headers.size());
+            JsonMessage.send(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
             return;
         }
-        String header = headers.isEmpty() ? null : headers.get(0);
-        Optional<TokenCredentials> credentials = TokenCredentials.fromAuthorizationHeader(header, tokens::isTokenFormat);
-        if (credentials.isEmpty()) {
-            if (TokenCredentials.hasTokenAsUsername(header, tokens::isTokenFormat)) {
-                // Passed on, the host's password login would take the secret for a username and may log it.
-                String client = clientAddress.of(request);
-                if (throttledAddress(response, client)) {
-                    return;
-                }
-                perAddress.recordFailure(client);
-                LOG.info("API token authentication refused for a request from {}: the token was sent as the Basic "
-                        + "username", client);
-                challenge(response);
-                JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED,
-                        "send the API token as the password (--user username:token) or as a Bearer token");
+        TokenCredentials credentials = presented.isEmpty() ? TokenCredentials.read(null, tokens::isTokenFormat)
+                : presented.get(0);
+        if (credentials.kind() == TokenCredentials.Kind.NOT_OURS) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (credentials.kind() == TokenCredentials.Kind.TOKEN_AS_USERNAME) {
+            // Passed on, the host's password login would take the secret for a username and may log it.
+            String client = clientAddress.of(request);
+            if (throttledAddress(response, client)) {
                 return;
             }
-            chain.doFilter(request, response);
+            perAddress.recordFailure(client);
+            LOG.info("API token authentication refused for a request from {}: the token was sent as the Basic "
+                    + "username", client);
+            challenge(response);
+            JsonMessage.send(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "send the API token as the password (--user username:token) or as a Bearer token");
             return;
         }
         String client = clientAddress.of(request);
@@ -203,20 +203,20 @@ public class AuthFilter implements Filter {
         }
         AuthenticationResult result;
         try {
-            result = tokens.authenticate(credentials.get().username(), credentials.get().token());
+            result = tokens.authenticate(credentials.username(), credentials.token());
         } catch (TokenStoreUnavailableException e) {
             result = AuthenticationResult.failure(Reason.STORE_UNAVAILABLE, null, e.getMessage());
         } catch (RuntimeException e) {
             // The service promises not to throw; if it does, answer without a stack trace and keep the cause.
             LOG.error("API token authentication failed unexpectedly", e);
-            JsonError.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
+            JsonMessage.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
             return;
         }
         if (result.isSuccess()) {
             chain.doFilter(hostLogin.proceedAs(result.user(), result.tokenId(), request), response);
             return;
         }
-        refuse(client, response, credentials.get(), result);
+        refuse(client, response, credentials, result);
     }
 
     /** Answers 429 if the client address has spent its failure budget: its token requests are not even checked. */
@@ -264,16 +264,16 @@ public class AuthFilter implements Filter {
         }
         if (reason == Reason.STORE_UNAVAILABLE) {
             response.setHeader("Retry-After", "30");
-            JsonError.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, reason.clientMessage());
+            JsonMessage.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, reason.clientMessage());
             return;
         }
         challenge(response);
-        JsonError.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
+        JsonMessage.send(response, HttpServletResponse.SC_UNAUTHORIZED, reason.clientMessage());
     }
 
     private void tooManyFailures(HttpServletResponse response, long retryAfterSeconds) throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        JsonError.send(response, 429, "too many failed authentications; retry after " + retryAfterSeconds + " s");
+        JsonMessage.send(response, 429, "too many failed authentications; retry after " + retryAfterSeconds + " s");
     }
 
     private void logThrottled(String what, String key, FailureThrottle throttle) {
@@ -294,11 +294,6 @@ public class AuthFilter implements Filter {
     private void logSummary(String what, FailureThrottle.Summary summary) {
         LOG.warn("API token authentication throttled for {} {}: {} failed attempts in its {} s window, {} of them "
                 + "answered 429", what, summary.key(), summary.failures(), windowSeconds, summary.beyondBudget());
-    }
-
-    private boolean carriesOurToken(String header) {
-        return TokenCredentials.fromAuthorizationHeader(header, tokens::isTokenFormat).isPresent()
-                || TokenCredentials.hasTokenAsUsername(header, tokens::isTokenFormat);
     }
 
     private void challenge(HttpServletResponse response) {

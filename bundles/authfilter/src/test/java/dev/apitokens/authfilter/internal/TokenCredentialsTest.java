@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+
+import dev.apitokens.authfilter.internal.TokenCredentials.Kind;
 
 class TokenCredentialsTest {
 
@@ -21,61 +22,59 @@ class TokenCredentialsTest {
 
     @Test
     void basicWithOurTokenNamesUserAndToken() {
-        Optional<TokenCredentials> credentials = TokenCredentials.fromAuthorizationHeader(basic("alice:apt_x"), OURS);
-        assertEquals(new TokenCredentials("alice", "apt_x"), credentials.orElseThrow());
+        assertEquals(new TokenCredentials(Kind.TOKEN, "alice", "apt_x"), TokenCredentials.read(basic("alice:apt_x"), OURS));
     }
 
     @Test
     void basicWithPasswordIsNotOurs() {
-        assertTrue(TokenCredentials.fromAuthorizationHeader(basic("alice:secret:with:colons"), OURS).isEmpty());
+        assertTrue(TokenCredentials.read(basic("alice:secret:with:colons"), OURS).kind() == Kind.NOT_OURS);
     }
 
     @Test
     void passwordMayContainColonsAfterTheFirst() {
         Predicate<String> any = candidate -> true;
-        assertEquals("a:b", TokenCredentials.fromAuthorizationHeader(basic("u:a:b"), any).orElseThrow().token());
+        assertEquals("a:b", TokenCredentials.read(basic("u:a:b"), any).token());
     }
 
     @Test
     void emptyBasicUsernameLetsTheTokenNameItsOwner() {
-        assertEquals(null, TokenCredentials.fromAuthorizationHeader(basic(":apt_x"), OURS).orElseThrow().username());
+        assertEquals(null, TokenCredentials.read(basic(":apt_x"), OURS).username());
     }
 
     @Test
     void bearerIsCaseInsensitiveAndTrimmed() {
-        TokenCredentials credentials = TokenCredentials.fromAuthorizationHeader("  bearer   apt_y ", OURS).orElseThrow();
-        assertEquals(new TokenCredentials(null, "apt_y"), credentials);
+        assertEquals(new TokenCredentials(Kind.TOKEN, null, "apt_y"), TokenCredentials.read("  bearer   apt_y ", OURS));
     }
 
     @Test
     void foreignBearerTokenIsNotOurs() {
-        assertTrue(TokenCredentials.fromAuthorizationHeader("Bearer NjM0MzI5OTk4NzY1OnRva2Vu", OURS).isEmpty());
+        assertTrue(TokenCredentials.read("Bearer NjM0MzI5OTk4NzY1OnRva2Vu", OURS).kind() == Kind.NOT_OURS);
     }
 
     @Test
     void garbageIsNotOurs() {
-        assertTrue(TokenCredentials.fromAuthorizationHeader(null, OURS).isEmpty());
-        assertTrue(TokenCredentials.fromAuthorizationHeader("", OURS).isEmpty());
-        assertTrue(TokenCredentials.fromAuthorizationHeader("Basic", OURS).isEmpty());
-        assertTrue(TokenCredentials.fromAuthorizationHeader("Basic !!!not-base64", OURS).isEmpty());
-        assertTrue(TokenCredentials.fromAuthorizationHeader(basic("no-colon-apt_x"), OURS).isEmpty());
-        assertTrue(TokenCredentials.fromAuthorizationHeader("Digest username=\"apt_x\"", OURS).isEmpty());
+        assertTrue(TokenCredentials.read(null, OURS).kind() == Kind.NOT_OURS);
+        assertTrue(TokenCredentials.read("", OURS).kind() == Kind.NOT_OURS);
+        assertTrue(TokenCredentials.read("Basic", OURS).kind() == Kind.NOT_OURS);
+        assertTrue(TokenCredentials.read("Basic !!!not-base64", OURS).kind() == Kind.NOT_OURS);
+        assertTrue(TokenCredentials.read(basic("no-colon-apt_x"), OURS).kind() == Kind.NOT_OURS);
+        assertTrue(TokenCredentials.read("Digest username=\"apt_x\"", OURS).kind() == Kind.NOT_OURS);
     }
 
     @Test
     void toStringHidesTheToken() {
-        assertFalse(new TokenCredentials("alice", "apt_secret").toString().contains("apt_secret"));
+        assertFalse(new TokenCredentials(Kind.TOKEN, "alice", "apt_secret").toString().contains("apt_secret"));
     }
 
     @Test
     void tokenInTheUsernamePlaceIsNoticed() {
-        assertTrue(TokenCredentials.hasTokenAsUsername(basic("apt_x:"), OURS));
-        assertTrue(TokenCredentials.hasTokenAsUsername("basic " + basic("apt_x:x-oauth-basic").substring(6), OURS));
-        assertFalse(TokenCredentials.hasTokenAsUsername(basic("alice:apt_x"), OURS));
-        assertFalse(TokenCredentials.hasTokenAsUsername(basic("alice:password"), OURS));
-        assertFalse(TokenCredentials.hasTokenAsUsername(basic("apt_x"), OURS), "no colon: not Basic credentials");
-        assertFalse(TokenCredentials.hasTokenAsUsername("Bearer apt_x", OURS));
-        assertFalse(TokenCredentials.hasTokenAsUsername("Basic !!!", OURS));
-        assertFalse(TokenCredentials.hasTokenAsUsername(null, OURS));
+        assertTrue(TokenCredentials.read(basic("apt_x:"), OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertTrue(TokenCredentials.read("basic " + basic("apt_x:x-oauth-basic").substring(6), OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertFalse(TokenCredentials.read(basic("alice:apt_x"), OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertFalse(TokenCredentials.read(basic("alice:password"), OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertFalse(TokenCredentials.read(basic("apt_x"), OURS).kind() == Kind.TOKEN_AS_USERNAME, "no colon: not Basic credentials");
+        assertFalse(TokenCredentials.read("Bearer apt_x", OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertFalse(TokenCredentials.read("Basic !!!", OURS).kind() == Kind.TOKEN_AS_USERNAME);
+        assertFalse(TokenCredentials.read(null, OURS).kind() == Kind.TOKEN_AS_USERNAME);
     }
 }

@@ -34,10 +34,6 @@ final class JsonViews {
         return instant == null ? null : LocalDateTime.ofInstant(instant, zone).format(LOCAL_MILLIS);
     }
 
-    /** {@code {"message": ...}}, the body of every error. */
-    record Message(String message) {
-    }
-
     /** An element of {@code GET /}: the original's label, createdAt, lastAccessed, id; then ours. */
     @JsonPropertyOrder({ "label", "createdAt", "lastAccessed", "id", "usageCount", "expirationDate", "expired" })
     record OwnToken(String label, long createdAt, Long lastAccessed, String id, long usageCount, Long expirationDate,

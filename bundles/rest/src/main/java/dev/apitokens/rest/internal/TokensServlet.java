@@ -1,5 +1,6 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.http.support.JsonMessage;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
@@ -36,7 +37,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.apitokens.rest.internal.JsonViews.Message;
 
 /**
  * The REST API under {@code /rest/api-tokens/latest}, compatible with the original product's (paths, field
@@ -297,6 +297,7 @@ public class TokensServlet extends HttpServlet {
         if (!drainAvailableBody(request)) {
             response.setHeader("Connection", "close");
         }
-        json.write(response, status, new Message(message));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        JsonMessage.send(response, status, message);
     }
 }

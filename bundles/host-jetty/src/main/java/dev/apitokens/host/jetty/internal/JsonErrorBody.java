@@ -1,6 +1,6 @@
 package dev.apitokens.host.jetty.internal;
 
-import java.nio.charset.StandardCharsets;
+import dev.apitokens.http.support.JsonMessage;
 import java.util.List;
 
 /** The JSON error body, {@code {"message": "..."}}, and which paths get it. */
@@ -37,24 +37,6 @@ final class JsonErrorBody {
         if (message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "...";
         }
-        return ("{\"message\":\"" + escape(message) + "\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return JsonMessage.body(message);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.apitokens.http.support.JsonMessage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,7 +31,7 @@ final class JsonResponse {
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {
-        send(response, status, Map.of("message", message));
+        JsonMessage.send(response, status, message);
     }
 
     /** 401 for an endpoint that needs a logged-in user, with the challenges a client can answer. */

@@ -1,14 +1,11 @@
 package dev.apitokens.host.standalone.internal;
 
 import dev.apitokens.host.spi.HostUser;
+import dev.apitokens.http.support.AuthorizationHeader;
+import dev.apitokens.http.support.BasicCredentials;
 import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,9 +67,16 @@ public class LoginFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<HostUser> user = basicLogin(header.substring(6).strip(), request);
+        List<String> headers = AuthorizationHeader.all(request);
+        if (headers.size() > 1 && headers.stream().anyMatch(BasicCredentials::isBasic)) {
+            LOG.info("Password login refused from {}: {} Authorization headers", request.getRemoteAddr(),
+                    headers.size());
+            JsonResponse.error(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
+            return;
+        }
+        String header = headers.isEmpty() ? null : headers.get(0);
+        if (BasicCredentials.isBasic(header)) {
+            Optional<HostUser> user = basicLogin(header, request);
             if (user.isEmpty()) {
                 JsonResponse.notAuthenticated(response, realm);
                 return;
@@ -90,37 +94,26 @@ public class LoginFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private Optional<HostUser> basicLogin(String encoded, HttpServletRequest request) {
-        char[] credentials;
+    private Optional<HostUser> basicLogin(String header, HttpServletRequest request) {
+        BasicCredentials credentials;
         try {
-            credentials = decodeUtf8(Base64.getDecoder().decode(encoded));
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            LOG.info("Password login refused from {}: malformed Basic credentials", request.getRemoteAddr());
+            credentials = BasicCredentials.parse(header).orElseThrow();
+        } catch (BasicCredentials.MalformedException e) {
+            LOG.info("Password login refused from {}: {}", request.getRemoteAddr(), e.getMessage());
             return Optional.empty();
         }
         try {
-            int colon = indexOf(credentials, ':');
-            if (colon < 0) {
-                LOG.info("Password login refused from {}: Basic credentials without a colon", request.getRemoteAddr());
-                return Optional.empty();
+            Optional<HostUser> user = users.authenticate(credentials.username(), credentials.password());
+            if (user.isEmpty()) {
+                // Only a known name is logged: what a client sends may be a password typed in the wrong field,
+                // or carry line breaks that would forge log lines.
+                LOG.info("Password login refused for {} from {}",
+                        users.findByName(credentials.username()).map(u -> "user " + u.name()).orElse("an unknown user"),
+                        request.getRemoteAddr());
             }
-            String username = new String(credentials, 0, colon);
-            char[] password = Arrays.copyOfRange(credentials, colon + 1, credentials.length);
-            try {
-                Optional<HostUser> user = users.authenticate(username, password);
-                if (user.isEmpty()) {
-                    // Only a known name is logged: what a client sends may be a password typed in the wrong field,
-                    // or carry line breaks that would forge log lines.
-                    LOG.info("Password login refused for {} from {}",
-                            users.findByName(username).map(u -> "user " + u.name()).orElse("an unknown user"),
-                            request.getRemoteAddr());
-                }
-                return user;
-            } finally {
-                Arrays.fill(password, '\0');
-            }
+            return user;
         } finally {
-            Arrays.fill(credentials, '\0');
+            credentials.clear();
         }
     }
 
@@ -150,20 +143,4 @@ public class LoginFilter implements Filter {
                 .map(Cookie::getValue).toList();
     }
 
-    private static char[] decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes));
-        char[] result = new char[chars.remaining()];
-        chars.get(result);
-        return result;
-    }
-
-    private static int indexOf(char[] chars, char wanted) {
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

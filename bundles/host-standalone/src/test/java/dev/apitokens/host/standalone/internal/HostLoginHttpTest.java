@@ -245,6 +245,16 @@ class HostLoginHttpTest {
     }
 
     @Test
+    void severalBasicHeadersAreRefusedNotGuessedAt() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/rest/api/2/myself")).GET()
+                .header("Authorization", basic("mallory", "mallory-pw").get("Authorization"))
+                .header("Authorization", basic("admin", adminPassword).get("Authorization"));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), "which of the two logs in would be the container's choice");
+        assertEquals("send exactly one Authorization header", json(response).path("message").asText());
+    }
+
+    @Test
     void heldBackLoginBodiesHoldNoThreads() throws Exception {
         // more clients than the server has threads, each sending headers and half a body, then holding still
         int threads = ((org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool) server.getThreadPool()).getMaxThreads();
