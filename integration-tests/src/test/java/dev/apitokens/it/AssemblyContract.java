@@ -59,6 +59,34 @@ public abstract class AssemblyContract extends TokensOverRest {
         assertTokenPassesTheFilter(myselfPath());
     }
 
+    /**
+     * A component's configuration reaches only its own service: no servlet or plain service of ours carries a
+     * filter's whiteboard keys or ranking, and only whiteboard services carry whiteboard keys at all.
+     */
+    @Test
+    public void noServiceCarriesAnotherComponentsWhiteboardKeys() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (!bundle.getSymbolicName().startsWith(OURS) || bundle.getRegisteredServices() == null) {
+                continue;
+            }
+            for (ServiceReference<?> service : bundle.getRegisteredServices()) {
+                List<String> classes = Arrays.asList((String[]) service.getProperty("objectClass"));
+                boolean filter = classes.contains("jakarta.servlet.Filter");
+                boolean whiteboard = filter || classes.contains("jakarta.servlet.Servlet");
+                for (String key : service.getPropertyKeys()) {
+                    if ((key.startsWith("osgi.http.whiteboard.filter.") && !filter)
+                            || (key.startsWith("osgi.http.whiteboard.") && !whiteboard)) {
+                        problems.add(bundle.getSymbolicName() + " " + classes + " has " + key + "="
+                                + service.getProperty(key));
+                    }
+                }
+            }
+        }
+        assertTrue("services with keys of another component's configuration:\n  " + String.join("\n  ", problems),
+                problems.isEmpty());
+    }
+
     @Test
     public void onlyTheApiBundleExportsAndAtItsContractVersion() {
         List<String> problems = new ArrayList<>();

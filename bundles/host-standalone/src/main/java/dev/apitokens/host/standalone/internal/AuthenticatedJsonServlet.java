@@ -13,13 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 abstract class AuthenticatedJsonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String REALM = "api-tokens";
 
     @Override
     protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<RequestUser> user = AuthenticatedRequest.of(request);
         if (user.isEmpty()) {
-            JsonResponse.notAuthenticated(response, REALM);
+            JsonResponse.notAuthenticated(request, response);
             return;
         }
         JsonResponse.send(response, HttpServletResponse.SC_OK, body(request, user.get()));

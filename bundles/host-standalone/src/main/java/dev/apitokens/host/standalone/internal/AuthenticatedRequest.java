@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     static final String ATTRIBUTE = RequestUser.class.getName();
+    /** The realm the login filter hands to the endpoints behind it, for their 401 challenges. */
+    static final String REALM_ATTRIBUTE = AuthenticatedRequest.class.getName() + ".realm";
+    static final String DEFAULT_REALM = "api-tokens";
 
     private final RequestUser user;
 
@@ -26,6 +29,11 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
     static HttpServletRequest as(HttpServletRequest request, RequestUser user) {
         request.setAttribute(ATTRIBUTE, user);
         return new AuthenticatedRequest(request, user);
+    }
+
+    /** The realm of the login filter the request passed, {@value #DEFAULT_REALM} if none. */
+    static String realm(HttpServletRequest request) {
+        return request.getAttribute(REALM_ATTRIBUTE) instanceof String realm ? realm : DEFAULT_REALM;
     }
 
     static Optional<RequestUser> of(HttpServletRequest request) {

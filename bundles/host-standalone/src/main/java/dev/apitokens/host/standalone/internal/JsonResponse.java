@@ -35,8 +35,8 @@ final class JsonResponse {
     }
 
     /** 401 for an endpoint that needs a logged-in user, with the challenges a client can answer. */
-    static void notAuthenticated(HttpServletResponse response, String realm) throws IOException {
-        response.addHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+    static void notAuthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.addHeader("WWW-Authenticate", "Basic realm=\"" + AuthenticatedRequest.realm(request) + "\"");
         error(response, HttpServletResponse.SC_UNAUTHORIZED,
                 "You are not authenticated. Authentication required to perform this operation.");
     }

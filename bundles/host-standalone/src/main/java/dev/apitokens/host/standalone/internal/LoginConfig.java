@@ -4,8 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration of the standalone host's own login (PID {@value #PID}): the password/session filter's whiteboard
- * keys and the session lifetime.
+ * Configuration of the standalone host's login filter (PID {@value #PID}), read by {@link LoginFilter} alone: its
+ * whiteboard keys and the realm, which the filter hands to the endpoints behind it for their 401 challenges.
  */
 @ObjectClassDefinition(name = "API tokens: standalone host login",
         description = "Password (HTTP Basic) and session-cookie login of the standalone host.")
@@ -26,14 +26,6 @@ public @interface LoginConfig {
             description = "LDAP filter selecting the servlet context(s) the filter joins.")
     String osgi_http_whiteboard_context_select() default "(osgi.http.whiteboard.context.name=default)";
 
-    @AttributeDefinition(name = "Session idle timeout (minutes)",
-            description = "A session not used for this long is closed.")
-    int sessionIdleMinutes() default 480;
-
-    @AttributeDefinition(name = "Maximum sessions",
-            description = "Open sessions kept in memory; past this the least recently used is closed.")
-    int maxSessions() default 10_000;
-
-    @AttributeDefinition(name = "Realm", description = "Realm named in the WWW-Authenticate challenge of a 401.")
+    @AttributeDefinition(name = "Realm", description = "Realm named in the WWW-Authenticate challenge of every 401 of the host.")
     String realm() default "api-tokens";
 }

@@ -62,9 +62,13 @@ public class LoginFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || AuthenticatedRequest.of(request).isPresent()) {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             chain.doFilter(req, res);
+            return;
+        }
+        request.setAttribute(AuthenticatedRequest.REALM_ATTRIBUTE, realm);
+        if (AuthenticatedRequest.of(request).isPresent()) {
+            chain.doFilter(request, response);
             return;
         }
         List<String> headers = AuthorizationHeader.all(request);
@@ -78,7 +82,7 @@ public class LoginFilter implements Filter {
         if (BasicCredentials.isBasic(header)) {
             Optional<HostUser> user = basicLogin(header, request);
             if (user.isEmpty()) {
-                JsonResponse.notAuthenticated(response, realm);
+                JsonResponse.notAuthenticated(request, response);
                 return;
             }
             chain.doFilter(AuthenticatedRequest.as(request, new RequestUser(user.get(), RequestUser.Method.PASSWORD,

@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Login sessions of the standalone host, in memory (a restart logs everybody out). A session id is 256 random
  * bits; it maps to a user key, so a user's later deactivation or removal ends their sessions on the next request.
  */
-@Component(service = SessionRegistry.class, configurationPid = LoginConfig.PID)
+@Component(service = SessionRegistry.class, configurationPid = SessionsConfig.PID)
+@Designate(ocd = SessionsConfig.class)
 public class SessionRegistry {
 
     /** The cookie carrying the session id. Not JSESSIONID, which the servlet container may manage itself. */
@@ -41,7 +43,7 @@ public class SessionRegistry {
     private final Clock clock;
 
     @Activate
-    public SessionRegistry(LoginConfig config) {
+    public SessionRegistry(SessionsConfig config) {
         this(Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Math.max(1, config.maxSessions()),
                 Clock.systemUTC());
     }

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS), {@code GET} says who is logged in, {@code DELETE} logs
  * out. Login accepts JSON only, so a cross-site HTML form cannot log a victim into the attacker's account.
  */
-@Component(service = Servlet.class, configurationPid = LoginConfig.PID)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletName("api-tokens-standalone-session")
 @HttpWhiteboardServletPattern("/rest/auth/1/session")
 @HttpWhiteboardServletAsyncSupported
@@ -44,13 +44,11 @@ public class SessionServlet extends HttpServlet {
 
     private final transient UserDirectory users;
     private final transient SessionRegistry sessions;
-    private final String realm;
 
     @Activate
-    public SessionServlet(@Reference UserDirectory users, @Reference SessionRegistry sessions, LoginConfig config) {
+    public SessionServlet(@Reference UserDirectory users, @Reference SessionRegistry sessions) {
         this.users = users;
         this.sessions = sessions;
-        this.realm = config.realm().replace("\"", "").replace("\\", "");
     }
 
     @Override
@@ -96,7 +94,7 @@ public class SessionServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<RequestUser> current = AuthenticatedRequest.of(request);
         if (current.isEmpty()) {
-            JsonResponse.notAuthenticated(response, realm);
+            JsonResponse.notAuthenticated(request, response);
             return;
         }
         HostUser user = current.get().user();
@@ -114,7 +112,7 @@ public class SessionServlet extends HttpServlet {
         List<String> live = LoginFilter.sessionCookies(request).stream()
                 .filter(id -> sessions.userKeyOf(id).isPresent()).toList();
         if (live.isEmpty()) {
-            JsonResponse.notAuthenticated(response, realm);
+            JsonResponse.notAuthenticated(request, response);
             return;
         }
         live.forEach(sessions::close);

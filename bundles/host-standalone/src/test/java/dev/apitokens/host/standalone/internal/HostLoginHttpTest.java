@@ -63,7 +63,7 @@ class HostLoginHttpTest {
         UserDirectory users = new UserDirectory(data, hostConfig);
         adminPassword = Files.readString(data.resolve("admin-password.txt")).strip();
         LoginConfig loginConfig = ConfigProxy.of(LoginConfig.class, Map.of());
-        sessions = new SessionRegistry(loginConfig);
+        sessions = new SessionRegistry(ConfigProxy.of(SessionsConfig.class, Map.of()));
         StandaloneHostLogin hostLogin = new StandaloneHostLogin();
         HostUser admin = users.findByName("admin").orElseThrow();
         // what the token filter does with a token it accepted
@@ -85,7 +85,7 @@ class HostLoginHttpTest {
         FilterHolder loginHolder = new FilterHolder(new LoginFilter(users, sessions, loginConfig));
         loginHolder.setAsyncSupported(true);
         context.addFilter(loginHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
-        ServletHolder sessionHolder = new ServletHolder(new SessionServlet(users, sessions, loginConfig));
+        ServletHolder sessionHolder = new ServletHolder(new SessionServlet(users, sessions));
         sessionHolder.setAsyncSupported(true);
         context.addServlet(sessionHolder, "/rest/auth/1/session");
         context.addServlet(new ServletHolder(new JiraMyselfServlet()), "/rest/api/2/myself");
