@@ -22,10 +22,15 @@ final class DriverDataSource implements DataSource {
     private final Properties credentials;
     private volatile int loginTimeoutSeconds;
 
-    DriverDataSource(Driver driver, String url, String user, String password) {
+    /**
+     * @param connectSeconds the driver's connect and login timeout (see {@link JdbcUrl#addNetworkTimeouts})
+     * @param socketSeconds the driver's socket read timeout: how long a statement may wait for the database
+     */
+    DriverDataSource(Driver driver, String url, String user, String password, int connectSeconds, int socketSeconds) {
         this.driver = driver;
         this.url = url;
         this.credentials = new Properties();
+        JdbcUrl.addNetworkTimeouts(url, credentials, connectSeconds, socketSeconds);
         if (user != null && !user.isEmpty()) {
             credentials.setProperty("user", user);
         }
@@ -41,7 +46,7 @@ final class DriverDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        Properties properties = new Properties();
+        Properties properties = (Properties) credentials.clone();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         return connect(properties);
@@ -51,7 +56,7 @@ final class DriverDataSource implements DataSource {
         Connection connection = driver.connect(url, properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver " + driver.getClass().getName() + " does not accept the URL "
-                    + PooledDataSource.withoutParameters(url));
+                    + JdbcUrl.withoutParameters(url));
         }
         return connection;
     }

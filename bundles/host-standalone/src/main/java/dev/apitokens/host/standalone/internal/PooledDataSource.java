@@ -63,6 +63,14 @@ public class PooledDataSource implements DataSource {
         @AttributeDefinition(name = "Connection timeout (ms)",
                 description = "How long a caller waits for a connection before the store reports the database unavailable.")
         long connectionTimeoutMillis() default 5_000;
+
+        @AttributeDefinition(name = "Connect timeout (seconds)",
+                description = "How long the driver waits to open a connection and log in (PostgreSQL connectTimeout and loginTimeout, MariaDB connectTimeout), unless the URL sets its own.")
+        int connectTimeoutSeconds() default MariaDbDataSourceFactory.DEFAULT_CONNECT_SECONDS;
+
+        @AttributeDefinition(name = "Socket timeout (seconds)",
+                description = "How long a statement may wait for the database before its connection is given up (PostgreSQL and MariaDB socketTimeout), unless the URL sets its own. A database that drops packets then fails requests with 503 instead of hanging them, and the pool recovers by itself once it answers again.")
+        int socketTimeoutSeconds() default MariaDbDataSourceFactory.DEFAULT_SOCKET_SECONDS;
     }
 
     private final HikariDataSource pool;
@@ -78,14 +86,19 @@ public class PooledDataSource implements DataSource {
         String url = config.url().isBlank() ? embeddedH2(dataDir) : config.url().trim();
         HikariConfig settings = new HikariConfig();
         settings.setPoolName("apitokens");
-        settings.setDataSource(new DriverDataSource(factory.createDriver(null), url, config.user(), config.password()));
+        settings.setDataSource(new DriverDataSource(factory.createDriver(null), url, config.user(), config.password(),
+                Math.max(1, config.connectTimeoutSeconds()), Math.max(1, config.socketTimeoutSeconds())));
         settings.setMaximumPoolSize(Math.max(1, config.maximumPoolSize()));
         settings.setMinimumIdle(Math.min(2, settings.getMaximumPoolSize()));
         settings.setConnectionTimeout(Math.max(250, config.connectionTimeoutMillis()));
         settings.setInitializationFailTimeout(-1);
+        // an idle connection is checked before use; the check must not wait longer than a caller would
+        settings.setValidationTimeout(Math.max(250, Math.min(settings.getConnectionTimeout() - 100, 3_000)));
+        // and idle ones are checked in the background, so dead ones are gone before a request meets them
+        settings.setKeepaliveTime(60_000);
         this.pool = new HikariDataSource(settings);
         LoggerFactory.getLogger(PooledDataSource.class).info("Database {} (user '{}', pool of {})",
-                withoutParameters(url), config.user(), settings.getMaximumPoolSize());
+                JdbcUrl.withoutParameters(url), config.user(), settings.getMaximumPoolSize());
     }
 
     /**
@@ -94,18 +107,6 @@ public class PooledDataSource implements DataSource {
      */
     static String embeddedH2(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("apitokens") + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    /** The URL without its parameters, which may carry a password: fit for the log. */
-    static String withoutParameters(String url) {
-        int cut = url.length();
-        for (char separator : new char[] { '?', ';' }) {
-            int index = url.indexOf(separator);
-            if (index >= 0 && index < cut) {
-                cut = index;
-            }
-        }
-        return url.substring(0, cut);
     }
 
     @Deactivate

@@ -88,8 +88,8 @@ class PooledDataSourceTest {
     @Test
     void logsUrlsWithoutTheirParameters() {
         assertEquals("jdbc:postgresql://db:5432/jira",
-                PooledDataSource.withoutParameters("jdbc:postgresql://db:5432/jira?user=u&password=secret"));
-        assertEquals("jdbc:h2:file:/x/db", PooledDataSource.withoutParameters("jdbc:h2:file:/x/db;PASSWORD=secret"));
+                JdbcUrl.withoutParameters("jdbc:postgresql://db:5432/jira?user=u&password=secret"));
+        assertEquals("jdbc:h2:file:/x/db", JdbcUrl.withoutParameters("jdbc:h2:file:/x/db;PASSWORD=secret"));
         assertFalse(PooledDataSource.embeddedH2(Path.of("/d")).contains("AUTO_SERVER=TRUE"));
     }
 
