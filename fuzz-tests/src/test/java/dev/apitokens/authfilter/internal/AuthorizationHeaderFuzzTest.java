@@ -1,7 +1,6 @@
 package dev.apitokens.authfilter.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +50,8 @@ class AuthorizationHeaderFuzzTest {
     private static void assertSentBy(String header, TokenCredentials credentials) {
         assertTrue(OURS.test(credentials.token()));
         assertNotEquals("", credentials.username());
-        assertFalse(credentials.toString().contains(credentials.token()), "toString shows the token");
+        // never the token (the username may contain its text: a finding of a first version of this check)
+        assertEquals("TokenCredentials[" + credentials.username() + ", token=<hidden>]", credentials.toString());
         String value = header.strip();
         int space = value.indexOf(' ');
         String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
