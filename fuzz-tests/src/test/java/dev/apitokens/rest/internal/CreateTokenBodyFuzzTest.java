@@ -44,7 +44,9 @@ class CreateTokenBodyFuzzTest {
         assertEquals(label.strip(), label);
         assertTrue(label.length() <= TokenService.MAX_LABEL_LENGTH);
         assertTrue(label.chars().noneMatch(Character::isISOControl));
-        assertTrue(label.codePoints().noneMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE), "unpaired surrogate in the label");
+        assertTrue(label.codePoints()
+                .noneMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE),
+                "unpaired surrogate in the label");
         Instant expiresAt = request.expiresAt();
         if (expiresAt != null) {
             assertTrue(expiresAt.isAfter(NOW), "expiry not in the future: " + expiresAt);

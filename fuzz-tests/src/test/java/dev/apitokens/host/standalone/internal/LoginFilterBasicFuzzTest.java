@@ -94,7 +94,8 @@ class LoginFilterBasicFuzzTest {
             PasswordKdf kdf = new PasswordKdf(1_000);
             new UsersFile(data.resolve("users.json"))
                     .write(List.of(UserRecord.create("bob", "Bob", false, kdf.hash(PASSWORD.toCharArray()))));
-            UserDirectory users = new UserDirectory(data, config(HostConfig.class, Map.of("passwordIterations", 1_000)));
+            UserDirectory users = new UserDirectory(data,
+                    config(HostConfig.class, Map.of("passwordIterations", 1_000)));
             SessionRegistry sessions = new SessionRegistry(Duration.ofMinutes(5), 10, Clock.systemUTC());
             return new LoginFilter(users, sessions, config(LoginConfig.class, Map.of()));
         } catch (IOException e) {
