@@ -1,5 +1,6 @@
 package dev.apitokens.rest.internal;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -71,6 +72,10 @@ final class JsonCodec {
             throw ApiError.badRequest(e.getLocation() == null ? "malformed JSON"
                     : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr());
+        } catch (CharConversionException e) {
+            // Jackson took the body for UTF-32 by its first bytes and met no such character: an IOException that
+            // is not a JsonProcessingException, which would otherwise leave the servlet as a 500.
+            throw ApiError.badRequest("malformed JSON: not UTF-8, UTF-16 or UTF-32 text");
         }
         if (node == null || !node.isObject()) {
             throw ApiError.badRequest("the request body must be a JSON object");

@@ -130,6 +130,8 @@ class OwnTokensEndpointsTest {
         assertRefused(400, "malformed JSON", "{\"label\": \"a\"} trailing");
         assertRefused(400, "malformed JSON", "{\"label\": \"a\", \"label\": \"b\"}");
         assertRefused(400, "the request body must be a JSON object", "[\"label\"]");
+        // Leading zero bytes make Jackson read UTF-32, which then fails as an IOException (found by fuzz-tests).
+        assertRefused(400, "malformed JSON", "\u001a\0\0\0\0\0\0\0:\"CI deploy\"}");
         assertRefused(400, "the request body must be a JSON object", "");
         assertRefused(400, "expirationDate must be in the future",
                 "{\"label\":\"a\",\"expirationDate\":" + RestServer.NOW.minusSeconds(1).toEpochMilli() + "}");
