@@ -28,6 +28,8 @@ public final class FakeHttp {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] { HttpServletRequest.class }, (proxy, m, args) -> switch (m.getName()) {
                     case "getHeader" -> headers.get((String) args[0]);
+                    case "getHeaders" -> java.util.Collections.enumeration(headers.containsKey((String) args[0])
+                            ? java.util.List.of(headers.get((String) args[0])) : java.util.List.<String>of());
                     case "getContentType" -> headers.get("Content-Type");
                     case "getContentLengthLong" -> (long) body.length;
                     case "getContentLength" -> body.length;

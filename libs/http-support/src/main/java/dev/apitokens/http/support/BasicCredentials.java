@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The username and password of an {@code Authorization: Basic} header (RFC 7617), read the one way every part of
- * api-tokens reads them: the scheme case-insensitively, strict Base64, strict UTF-8, split at the first colon (a
- * password may contain colons, a username may not). The password is a {@code char[]} that {@link #clear()} wipes.
+ * api-tokens reads them: the scheme case-insensitively, strict Base64, strict UTF-8, no control characters (RFC
+ * 7617: with PBKDF2, {@code secret\0} would otherwise log in as {@code secret}, HMAC pads its key with zero bytes),
+ * split at the first colon (a password may contain colons, a username may not). The password is a {@code char[]} that {@link #clear()} wipes.
  */
 public final class BasicCredentials {
 
@@ -35,7 +36,8 @@ public final class BasicCredentials {
 
     /**
      * @return the credentials, or empty when the header is absent or of another scheme
-     * @throws MalformedException when it is Basic but not Base64, not UTF-8 or without a colon
+     * @throws MalformedException when it is Basic but not Base64, not UTF-8, with a control character or without a
+     *         colon
      */
     public static Optional<BasicCredentials> parse(String header) throws MalformedException {
         if (!isBasic(header)) {
@@ -60,6 +62,11 @@ public final class BasicCredentials {
             Arrays.fill(bytes, (byte) 0);
         }
         try {
+            for (char c : decoded) {
+                if (Character.isISOControl(c)) {
+                    throw new MalformedException("Basic credentials with a control character");
+                }
+            }
             for (int i = 0; i < decoded.length; i++) {
                 if (decoded[i] == ':') {
                     return Optional.of(new BasicCredentials(new String(decoded, 0, i),

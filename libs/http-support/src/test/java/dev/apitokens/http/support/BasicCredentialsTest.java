@@ -47,6 +47,11 @@ class BasicCredentialsTest {
                         .getMessage());
         assertEquals("Basic credentials that are not UTF-8", assertThrows(BasicCredentials.MalformedException.class,
                 () -> BasicCredentials.parse(basic(new byte[] { 'a', ':', (byte) 0xC3 }))).getMessage());
+        assertEquals("Basic credentials with a control character", assertThrows(
+                BasicCredentials.MalformedException.class, () -> BasicCredentials.parse(basic("bob:bob-secret\0")))
+                .getMessage(), "PBKDF2 would take it for bob-secret: a finding of fuzz-tests");
+        assertEquals("Basic credentials with a control character", assertThrows(
+                BasicCredentials.MalformedException.class, () -> BasicCredentials.parse(basic("bob\n:x"))).getMessage());
         assertEquals("Basic credentials without a colon", assertThrows(BasicCredentials.MalformedException.class,
                 () -> BasicCredentials.parse(basic("secret-without-colon"))).getMessage());
     }
