@@ -59,9 +59,14 @@ class JiraOnPostgresIT extends JiraLifecycleContract {
     }
 
     static void freshDatabase() throws SQLException {
+        freshDatabase(DATABASE);
+    }
+
+    /** Drops and creates {@code database} on the machine's PostgreSQL; skips the test when it is unreachable. */
+    static void freshDatabase(String database) throws SQLException {
         try (Connection connection = connectOrSkip(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
     }
 

@@ -23,7 +23,7 @@ public class MariaDbDataSourceFactory implements DataSourceFactory {
     static final String DRIVER = "org.mariadb.jdbc.Driver";
     /** Network timeouts of data sources made here, unless the URL sets its own: the host's defaults. */
     static final int DEFAULT_CONNECT_SECONDS = 5;
-    static final int DEFAULT_SOCKET_SECONDS = 10;
+    static final int DEFAULT_SOCKET_SECONDS = 5;
 
     @Override
     public Driver createDriver(Properties props) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.apitokens.testing.net.BlackholeProxy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.apitokens.host.standalone.internal;
+package dev.apitokens.testing.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * keeps every connection open, but forwards nothing in either direction, as a network that drops packets does
  * (nothing is refused or reset, so only timeouts notice). Healed, it forwards again.
  */
-final class BlackholeProxy implements AutoCloseable {
+public final class BlackholeProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -22,7 +22,7 @@ final class BlackholeProxy implements AutoCloseable {
     private volatile boolean blackhole;
     private volatile boolean closed;
 
-    BlackholeProxy(int targetPort) throws IOException {
+    public BlackholeProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "blackhole-proxy-accept");
@@ -30,17 +30,17 @@ final class BlackholeProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Stops forwarding, keeping every connection (and accepting new ones). */
-    void blackhole() {
+    public void blackhole() {
         blackhole = true;
     }
 
     /** Forwards again. */
-    void heal() {
+    public void heal() {
         blackhole = false;
     }
 
