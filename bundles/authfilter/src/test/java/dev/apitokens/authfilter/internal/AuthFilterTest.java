@@ -182,10 +182,17 @@ class AuthFilterTest {
     @Test
     void aClientChosenUsernameCannotForgeLogLines() throws Exception {
         TOKENS.answers.put("apt_forge", () -> AuthenticationResult.failure(Reason.WRONG_USER, "tok6", null));
+        // A CR/LF makes the Basic credentials malformed (RFC 7617): not ours, the host's login refuses them unlogged.
         String forged = "mallory\nadmin has been authenticated via API Token (tok7)";
-        String log = capturingStandardError(() -> assertEquals(401, get("/rest/x", basic(forged, "apt_forge")).statusCode()));
-        assertTrue(log.contains("of user mallory?admin has been"), log);
-        assertFalse(log.contains("\nadmin has been authenticated"), "a CR/LF from the client must not start a log line");
+        String log = capturingStandardError(() -> assertEquals("user=null auth=" + basic(forged, "apt_forge"),
+                get("/rest/x", basic(forged, "apt_forge")).body()));
+        assertFalse(log.contains("admin has been authenticated"), log);
+        assertTrue(TOKENS.authenticateCalls.isEmpty(), "no token work for malformed credentials");
+        // The Unicode line separators are not control characters, but a log viewer may break lines at them.
+        String separated = "mallory\u2028admin has been authenticated via API Token (tok7)";
+        String separatedLog = capturingStandardError(() -> assertEquals(401,
+                get("/rest/x", basic(separated, "apt_forge")).statusCode()));
+        assertTrue(separatedLog.contains("of user mallory?admin has been"), separatedLog);
 
         String longName = "x y".repeat(80);
         String longLog = capturingStandardError(() -> get("/rest/x", basic(longName, "apt_forge")));
