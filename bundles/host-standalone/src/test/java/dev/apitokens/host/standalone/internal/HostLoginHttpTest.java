@@ -124,13 +124,17 @@ class HostLoginHttpTest {
         logger.addAppender(appender);
         try {
             assertEquals(401, get("/rest/api/2/myself", basic("hunter2\nFORGED line", "x")).statusCode());
+            assertEquals(401, get("/rest/api/2/myself", basic("hunter2 FORGED", "x")).statusCode());
             assertEquals(401, get("/rest/api/2/myself", basic("admin", adminPassword + "x")).statusCode());
+            assertEquals(401, get("/rest/api/2/myself", basic("admin", adminPassword + "\0")).statusCode(),
+                    "PBKDF2 would take it for the password: control characters make credentials malformed");
         } finally {
             logger.detachAppender(appender);
         }
         String logged = appender.list.stream().map(e -> e.getFormattedMessage()).toList().toString();
         assertTrue(!logged.contains("hunter2") && !logged.contains("FORGED"), logged);
         assertTrue(logged.contains("refused for an unknown user"), logged);
+        assertTrue(logged.contains("Basic credentials with a control character"), logged);
         assertTrue(logged.contains("refused for user admin"), logged);
     }
 
