@@ -42,7 +42,9 @@ final class WhiteboardFilters {
     private boolean registeredByFilterBundle(long serviceId) {
         try {
             ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(service.id=" + serviceId + ")");
-            return refs != null && filterBundle.equals(refs[0].getBundle().getSymbolicName());
+            // a filter being re-registered (a configuration change) may be gone between the DTO and this lookup
+            org.osgi.framework.Bundle bundle = refs == null ? null : refs[0].getBundle();
+            return bundle != null && filterBundle.equals(bundle.getSymbolicName());
         } catch (InvalidSyntaxException e) {
             throw new AssertionError(e);
         }
