@@ -1,5 +1,6 @@
 package dev.apitokens.benchmarks.hashers;
 
+import dev.apitokens.benchmarks.DefaultConfiguration;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.PhcString;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.apitokens.benchmarks.store;
 
 import dev.apitokens.spi.NewToken;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +21,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
+import dev.apitokens.benchmarks.DefaultConfiguration;
 import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 
 /**
@@ -60,7 +60,8 @@ public final class StoreBenchmark {
         JdbcConnectionPool pool = pool(database);
         try {
             execute(pool, "DROP TABLE IF EXISTS \"" + PREFIX + "_TOKEN\"");
-            ActiveObjectsTokenStore store = new ActiveObjectsTokenStore(PREFIX, pool, defaults());
+            ActiveObjectsTokenStore store = new ActiveObjectsTokenStore(PREFIX, pool,
+                    DefaultConfiguration.of(ActiveObjectsTokenStore.Config.class));
             try {
                 System.out.printf(Locale.ROOT, "%n== %s: %,d rows, %d insert threads, %,d samples per median%n",
                         database, rows, threads, samples);
@@ -180,18 +181,6 @@ public final class StoreBenchmark {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    /** The store configuration's defaults, as DS would give them without a configuration. */
-    private static ActiveObjectsTokenStore.Config defaults() {
-        return (ActiveObjectsTokenStore.Config) Proxy.newProxyInstance(StoreBenchmark.class.getClassLoader(),
-                new Class<?>[] {ActiveObjectsTokenStore.Config.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> ActiveObjectsTokenStore.Config.class;
-                    case "toString" -> "defaults";
-                    case "hashCode" -> 0;
-                    case "equals" -> proxy == args[0];
-                    default -> method.getDefaultValue();
-                });
     }
 
     private StoreBenchmark() {

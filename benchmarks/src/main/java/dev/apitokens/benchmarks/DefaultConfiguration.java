@@ -1,17 +1,17 @@
-package dev.apitokens.benchmarks.hashers;
+package dev.apitokens.benchmarks;
 
 import java.lang.reflect.Proxy;
 
 /**
  * A component's configuration annotation with every attribute at its declared default, as Declarative Services
- * passes it when no configuration exists, so the benchmark measures the hashers exactly as they ship.
+ * passes it when no configuration exists, so the benchmarks measure components exactly as they ship.
  */
-final class DefaultConfiguration {
+public final class DefaultConfiguration {
 
     private DefaultConfiguration() {
     }
 
-    static <A> A of(Class<A> type) {
+    public static <A> A of(Class<A> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             switch (method.getName()) {
                 case "annotationType":
