@@ -66,31 +66,33 @@ final class TokenAuthenticator {
             return refuse(Reason.MALFORMED, null, "not an API token (format or checksum)");
         }
         String publicId = parsed.get();
+        // one reading of the clock per request: it costs as much as a map lookup
+        Instant now = clock.instant();
         String cacheKey = cache.isEnabled() ? cache.keyOf(presented) : null;
-        Entry verified = cacheKey == null ? null : cache.get(cacheKey);
+        Entry verified = cacheKey == null ? null : cache.get(cacheKey, now);
         if (verified != null && !hasHasherFor(verified)) {
             // Its hasher was uninstalled since: verify again, which refuses the token and logs the missing algorithm.
             verified = null;
         }
         if (verified == null) {
             long epoch = cache.epoch();
-            VerifiedOrRefused outcome = verify(publicId, presented);
+            VerifiedOrRefused outcome = verify(publicId, presented, now);
             if (outcome.refusal() != null) {
                 return outcome.refusal();
             }
             verified = outcome.entry();
-            if (cacheKey != null && !isExpired(verified)) {
+            if (cacheKey != null && !isExpired(verified, now)) {
                 cache.put(cacheKey, verified, epoch);
             }
         }
-        return checkUse(username, verified);
+        return checkUse(username, verified, now);
     }
 
     private record VerifiedOrRefused(Entry entry, AuthenticationResult refusal) {
     }
 
     /** The store lookup and hash verification that a cache hit skips. */
-    private VerifiedOrRefused verify(String publicId, String presented) {
+    private VerifiedOrRefused verify(String publicId, String presented, Instant now) {
         StoredToken stored;
         try {
             stored = store.findByPublicId(publicId).orElse(null);
@@ -123,13 +125,13 @@ final class TokenAuthenticator {
             rehash.schedule(publicId, presented, stored.hash(), preferred);
         }
         return new VerifiedOrRefused(
-                new Entry(publicId, stored.userKey(), stored.expiresAt(), stored.hash(), clock.instant()), null);
+                new Entry(publicId, stored.userKey(), stored.expiresAt(), stored.hash(), now), null);
     }
 
     /** The checks repeated on every use, cached or not. */
-    private AuthenticationResult checkUse(String username, Entry verified) {
+    private AuthenticationResult checkUse(String username, Entry verified, Instant now) {
         String publicId = verified.publicId();
-        if (isExpired(verified)) {
+        if (isExpired(verified, now)) {
             return refuse(Reason.EXPIRED, publicId, "expired at " + verified.expiresAt());
         }
         // A blank username (HTTP Basic ":token") is treated as absent: the token names its owner.
@@ -151,7 +153,7 @@ final class TokenAuthenticator {
             return refuse(Reason.NOT_LICENSED, publicId,
                     license == null ? "no license gate installed" : "license " + license.state());
         }
-        usage.record(publicId, clock.instant());
+        usage.record(publicId, now);
         LOG.info("{} has been authenticated via API Token ({})", owner.get().name(), publicId);
         return AuthenticationResult.success(owner.get(), publicId);
     }
@@ -161,8 +163,8 @@ final class TokenAuthenticator {
         return algorithm != null && hashers.get().forAlgorithm(algorithm).isPresent();
     }
 
-    private boolean isExpired(Entry entry) {
-        return entry.expiresAt() != null && !clock.instant().isBefore(entry.expiresAt());
+    private boolean isExpired(Entry entry, Instant now) {
+        return entry.expiresAt() != null && !now.isBefore(entry.expiresAt());
     }
 
     private LicenseStatus licenseStatus() {

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -32,12 +32,13 @@ final class VerifiedTokenCache {
     }
 
     private static final String HMAC = "HmacSHA256";
+    private static final Base64.Encoder KEY_TEXT = Base64.getEncoder().withoutPadding();
 
     private final int maxEntries;
     private final Duration ttl;
     private final Clock clock;
     private final SecretKeySpec macKey;
-    private final Mac prototype;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Map<String, Entry> entries;
     /** Bumped by every eviction, so that a verification that raced with a revocation is not cached after it. */
     private long epoch;
@@ -49,7 +50,7 @@ final class VerifiedTokenCache {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         macKey = new SecretKeySpec(key, HMAC);
-        prototype = newMac();
+        newMac(); // fail here, not on the first request, if the platform lacks HmacSHA256
         entries = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -66,13 +67,18 @@ final class VerifiedTokenCache {
 
     /** The cache key of a presented token: its keyed digest, never the token. */
     String keyOf(String presentedToken) {
-        return HexFormat.of().formatHex(mac().doFinal(presentedToken.getBytes(StandardCharsets.UTF_8)));
+        return KEY_TEXT.encodeToString(mac().doFinal(presentedToken.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The fresh entry for a key, or {@code null}; an entry older than the TTL is dropped. */
-    synchronized Entry get(String key) {
+    Entry get(String key) {
+        return get(key, clock.instant());
+    }
+
+    /** As {@link #get(String)}, at {@code now} (the caller's one reading of the clock for the request). */
+    synchronized Entry get(String key, Instant now) {
         Entry entry = entries.get(key);
-        if (entry != null && !clock.instant().isBefore(entry.verifiedAt().plus(ttl))) {
+        if (entry != null && !now.isBefore(entry.verifiedAt().plus(ttl))) {
             entries.remove(key);
             return null;
         }
@@ -102,12 +108,9 @@ final class VerifiedTokenCache {
     }
 
     private Mac mac() {
-        try {
-            // Mac is not thread-safe; a clone of an initialised one is much cheaper than a new lookup.
-            return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            return newMac();
-        }
+        // Mac is not thread-safe: one initialised instance per thread, made once (a clone per call costs more
+        // than the digest of a token)
+        return macs.get();
     }
 
     private Mac newMac() {

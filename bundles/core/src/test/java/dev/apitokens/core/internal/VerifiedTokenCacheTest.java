@@ -140,7 +140,7 @@ class VerifiedTokenCacheTest {
         VerifiedTokenCache one = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
         VerifiedTokenCache two = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
         String key = one.keyOf(token.secret());
-        assertTrue(key.matches("[0-9a-f]{64}"), key);
+        assertTrue(key.matches("[A-Za-z0-9+/]{43}"), key); // 256 bits, Base64 without padding
         assertFalse(key.contains(token.info().id()));
         assertEquals(key, one.keyOf(token.secret()));
         assertNotEquals(key, two.keyOf(token.secret()), "a random key per process");
