@@ -3,11 +3,8 @@ package dev.apitokens.host.standalone.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apitokens.testing.net.BlackholeProxy;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -23,7 +19,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.jdbc.DataSourceFactory;
 
 /**
  * The host's pool against real PostgreSQL and MariaDB behind a {@link BlackholeProxy}: when the database stops
@@ -40,16 +35,16 @@ class DatabaseBlackholeTest {
 
     @Test
     void postgreSqlFailsFastWhileBlackholedAndRecoversByItself() throws Exception {
-        requireServer(5432, "PostgreSQL");
+        PooledDataSourceTest.requireServer(5432, "PostgreSQL");
         try (BlackholeProxy proxy = new BlackholeProxy(5432)) {
-            exercise("PostgreSQL", proxy, new PooledDataSource(data, driverFactory(new org.postgresql.Driver()),
+            exercise("PostgreSQL", proxy, new PooledDataSource(data, PooledDataSourceTest.driverFactory(new org.postgresql.Driver()),
                     config("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test", "postgres")));
         }
     }
 
     @Test
     void mariaDbFailsFastWhileBlackholedAndRecoversByItself() throws Exception {
-        requireServer(3306, "MariaDB");
+        PooledDataSourceTest.requireServer(3306, "MariaDB");
         try (BlackholeProxy proxy = new BlackholeProxy(3306)) {
             exercise("MariaDB", proxy, new PooledDataSource(data, new MariaDbDataSourceFactory(),
                     config("jdbc:mariadb://127.0.0.1:" + proxy.port() + "/test", "root")));
@@ -105,43 +100,5 @@ class DatabaseBlackholeTest {
         values.put("connectTimeoutSeconds", 2);
         values.put("socketTimeoutSeconds", 3);
         return ConfigProxy.of(PooledDataSource.Config.class, values);
-    }
-
-    private static void requireServer(int port, String name) {
-        boolean up;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            up = true;
-        } catch (java.io.IOException e) {
-            up = false;
-        }
-        if (!up && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(name + " is not reachable on 127.0.0.1:" + port + " (CI=true: required)");
-        }
-        assumeTrue(up, name + " is not reachable on 127.0.0.1:" + port + ": skipped");
-    }
-
-    private static DataSourceFactory driverFactory(java.sql.Driver driver) {
-        return new DataSourceFactory() {
-            @Override
-            public java.sql.Driver createDriver(Properties props) {
-                return driver;
-            }
-
-            @Override
-            public DataSource createDataSource(Properties props) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public javax.sql.ConnectionPoolDataSource createConnectionPoolDataSource(Properties props) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public javax.sql.XADataSource createXADataSource(Properties props) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }

@@ -103,7 +103,7 @@ class PooledDataSourceTest {
         }
     }
 
-    private static void requireServer(int port, String name) {
+    static void requireServer(int port, String name) {
         boolean up;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -129,7 +129,7 @@ class PooledDataSourceTest {
     }
 
     /** What a driver bundle registers: a factory handing out its driver. */
-    private static DataSourceFactory driverFactory(Driver driver) {
+    static DataSourceFactory driverFactory(Driver driver) {
         return new DataSourceFactory() {
             @Override
             public Driver createDriver(Properties props) {
