@@ -177,9 +177,8 @@ public class AuthFilter implements Filter {
             JsonMessage.send(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
             return;
         }
-        TokenCredentials credentials = presented.isEmpty() ? TokenCredentials.read(null, tokens::isTokenFormat)
-                : presented.get(0);
-        if (credentials.kind() == TokenCredentials.Kind.NOT_OURS) {
+        TokenCredentials credentials = presented.isEmpty() ? null : presented.get(0);
+        if (credentials == null || credentials.kind() == TokenCredentials.Kind.NOT_OURS) {
             chain.doFilter(request, response);
             return;
         }

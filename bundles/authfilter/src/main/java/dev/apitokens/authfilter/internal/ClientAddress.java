@@ -83,9 +83,15 @@ final class ClientAddress {
         }
     }
 
-    /** The client's address, normalised (so {@code ::1} and {@code 0:0:0:0:0:0:0:1} are one key). */
+    /**
+     * The client's address; behind trusted proxies normalised (so {@code ::1} and {@code 0:0:0:0:0:0:0:1} from
+     * different headers are one key). Without them, the container's own form of the peer address.
+     */
     String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
+        if (trusted.isEmpty()) {
+            return peer; // nobody's X-Forwarded-For counts: the container's peer address is the key
+        }
         byte[] peerBytes = parse(peer);
         if (peerBytes == null) {
             return peer;

@@ -119,7 +119,7 @@ public class CoreTokenService implements TokenService {
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
-        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(config.cacheTtlSeconds()), clock);
+        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(config.cacheTtlSeconds()));
         usage = new UsageRecorder(store);
         RehashOnUse rehash = config.rehashOnUse()
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))

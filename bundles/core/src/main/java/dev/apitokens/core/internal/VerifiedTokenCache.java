@@ -3,7 +3,6 @@ package dev.apitokens.core.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -36,17 +35,15 @@ final class VerifiedTokenCache {
 
     private final int maxEntries;
     private final Duration ttl;
-    private final Clock clock;
     private final SecretKeySpec macKey;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Map<String, Entry> entries;
     /** Bumped by every eviction, so that a verification that raced with a revocation is not cached after it. */
     private long epoch;
 
-    VerifiedTokenCache(int maxEntries, Duration ttl, Clock clock) {
+    VerifiedTokenCache(int maxEntries, Duration ttl) {
         this.maxEntries = Math.max(0, maxEntries);
         this.ttl = ttl;
-        this.clock = clock;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         macKey = new SecretKeySpec(key, HMAC);
@@ -70,12 +67,10 @@ final class VerifiedTokenCache {
         return KEY_TEXT.encodeToString(mac().doFinal(presentedToken.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The fresh entry for a key, or {@code null}; an entry older than the TTL is dropped. */
-    Entry get(String key) {
-        return get(key, clock.instant());
-    }
-
-    /** As {@link #get(String)}, at {@code now} (the caller's one reading of the clock for the request). */
+    /**
+     * The entry for a key that is still fresh at {@code now} (the caller's one reading of the clock for the
+     * request), or {@code null}; an entry older than the TTL is dropped.
+     */
     synchronized Entry get(String key, Instant now) {
         Entry entry = entries.get(key);
         if (entry != null && !now.isBefore(entry.verifiedAt().plus(ttl))) {

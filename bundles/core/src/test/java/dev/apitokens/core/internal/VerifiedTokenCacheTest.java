@@ -124,21 +124,21 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aVerificationThatRacedWithARevocationIsNotCached() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofSeconds(30));
         String key = cache.keyOf(token.secret());
         Entry entry = new Entry(token.info().id(), ALICE.key(), null, "$x", fixture.clock.instant());
         long before = cache.epoch();
         cache.evictIf(e -> e.publicId().equals(token.info().id())); // the revocation lands meanwhile
         cache.put(key, entry, before);
-        assertNull(cache.get(key));
+        assertNull(cache.get(key, fixture.clock.instant()));
         cache.put(key, entry, cache.epoch());
-        assertNotNull(cache.get(key));
+        assertNotNull(cache.get(key, fixture.clock.instant()));
     }
 
     @Test
     void keysAreKeyedDigestsNeverTheToken() {
-        VerifiedTokenCache one = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
-        VerifiedTokenCache two = new VerifiedTokenCache(10, Duration.ofSeconds(30), fixture.clock);
+        VerifiedTokenCache one = new VerifiedTokenCache(10, Duration.ofSeconds(30));
+        VerifiedTokenCache two = new VerifiedTokenCache(10, Duration.ofSeconds(30));
         String key = one.keyOf(token.secret());
         assertTrue(key.matches("[A-Za-z0-9+/]{43}"), key); // 256 bits, Base64 without padding
         assertFalse(key.contains(token.info().id()));
@@ -148,16 +148,16 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theCacheIsBoundedLeastRecentlyUsedFirst() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(2, Duration.ofSeconds(30), fixture.clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(2, Duration.ofSeconds(30));
         Instant now = fixture.clock.instant();
         cache.put("a", new Entry("a", "u", null, "$x", now), cache.epoch());
         cache.put("b", new Entry("b", "u", null, "$x", now), cache.epoch());
-        assertNotNull(cache.get("a")); // a is now the most recently used
+        assertNotNull(cache.get("a", fixture.clock.instant())); // a is now the most recently used
         cache.put("c", new Entry("c", "u", null, "$x", now), cache.epoch());
         assertEquals(2, cache.size());
-        assertNull(cache.get("b"));
-        assertNotNull(cache.get("a"));
-        assertNotNull(cache.get("c"));
+        assertNull(cache.get("b", fixture.clock.instant()));
+        assertNotNull(cache.get("a", fixture.clock.instant()));
+        assertNotNull(cache.get("c", fixture.clock.instant()));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.apitokens.rest.internal;
 
-import dev.apitokens.http.support.JsonMessage;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.host.spi.RequestUser;
+import dev.apitokens.http.support.JsonMessage;
 import dev.apitokens.spi.LicenseGate;
 import java.io.IOException;
 import java.time.Clock;
@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,7 +36,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletNa
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * The REST API under {@code /rest/api-tokens/latest}, compatible with the original product's (paths, field

@@ -21,7 +21,11 @@ public final class JsonMessage {
      * user's credentials must never be served to another from a cache) and a Content-Length.
      */
     public static void send(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = body(message);
+        sendJson(response, status, body(message));
+    }
+
+    /** Answers {@code status} with a JSON body already encoded as UTF-8, the same way as {@link #send}. */
+    public static void sendJson(HttpServletResponse response, int status, byte[] body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package dev.apitokens.host.jetty.internal;
 
+import dev.apitokens.http.support.JsonMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -41,15 +42,12 @@ public class ErrorPageServlet extends HttpServlet {
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
                 ? path : request.getRequestURI();
         String message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String text ? text : null;
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
         if (json.covers(uri)) {
-            byte[] body = JsonErrorBody.of(status, message, null);
-            response.setContentType("application/json;charset=utf-8");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            JsonMessage.sendJson(response, status, JsonErrorBody.of(status, message, null));
             return;
         }
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
         String title = status + (status >= 500 ? " Server Error" : " Error");
         byte[] body = ("<!DOCTYPE html><html><head><title>" + title + "</title></head><body><h1>" + title
                 + "</h1></body></html>").getBytes(StandardCharsets.UTF_8);

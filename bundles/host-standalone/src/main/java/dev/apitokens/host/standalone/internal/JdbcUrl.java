@@ -9,6 +9,10 @@ import java.util.Properties;
  */
 final class JdbcUrl {
 
+    /** The host's network timeouts unless configured or set by the URL: connect/login, and statement reads. */
+    static final int DEFAULT_CONNECT_SECONDS = 5;
+    static final int DEFAULT_SOCKET_SECONDS = 5;
+
     private JdbcUrl() {
     }
 

@@ -19,15 +19,9 @@ final class JsonResponse {
     private JsonResponse() {
     }
 
+    /** Who-am-I answers and errors are per user: {@code no-store}, never from a shared cache. */
     static void send(HttpServletResponse response, int status, Object body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        // who-am-I answers and errors are per user: never from a shared cache
-        response.setHeader("Cache-Control", "no-store");
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        JsonMessage.sendJson(response, status, JSON.writeValueAsBytes(body));
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {

@@ -21,9 +21,6 @@ import org.osgi.service.jdbc.DataSourceFactory;
 public class MariaDbDataSourceFactory implements DataSourceFactory {
 
     static final String DRIVER = "org.mariadb.jdbc.Driver";
-    /** Network timeouts of data sources made here, unless the URL sets its own: the host's defaults. */
-    static final int DEFAULT_CONNECT_SECONDS = 5;
-    static final int DEFAULT_SOCKET_SECONDS = 5;
 
     @Override
     public Driver createDriver(Properties props) throws SQLException {
@@ -41,7 +38,8 @@ public class MariaDbDataSourceFactory implements DataSourceFactory {
             throw new SQLException(JDBC_URL + " is required");
         }
         return new DriverDataSource(createDriver(null), url, props.getProperty(JDBC_USER),
-                props.getProperty(JDBC_PASSWORD), DEFAULT_CONNECT_SECONDS, DEFAULT_SOCKET_SECONDS);
+                props.getProperty(JDBC_PASSWORD), JdbcUrl.DEFAULT_CONNECT_SECONDS,
+                JdbcUrl.DEFAULT_SOCKET_SECONDS);
     }
 
     @Override

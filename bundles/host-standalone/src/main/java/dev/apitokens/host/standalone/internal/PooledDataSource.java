@@ -66,11 +66,11 @@ public class PooledDataSource implements DataSource {
 
         @AttributeDefinition(name = "Connect timeout (seconds)",
                 description = "How long the driver waits to open a connection and log in (PostgreSQL connectTimeout and loginTimeout, MariaDB connectTimeout), unless the URL sets its own.")
-        int connectTimeoutSeconds() default MariaDbDataSourceFactory.DEFAULT_CONNECT_SECONDS;
+        int connectTimeoutSeconds() default JdbcUrl.DEFAULT_CONNECT_SECONDS;
 
         @AttributeDefinition(name = "Socket timeout (seconds)",
                 description = "How long a statement may wait for the database before its connection is given up (PostgreSQL and MariaDB socketTimeout), unless the URL sets its own. A database that drops packets then fails requests with 503 instead of hanging them, and the pool recovers by itself once it answers again.")
-        int socketTimeoutSeconds() default MariaDbDataSourceFactory.DEFAULT_SOCKET_SECONDS;
+        int socketTimeoutSeconds() default JdbcUrl.DEFAULT_SOCKET_SECONDS;
     }
 
     private final HikariDataSource pool;
