@@ -3,6 +3,7 @@ package dev.apitokens.ui.internal;
 import dev.apitokens.host.spi.HostLogin;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.RequestUser;
+import dev.apitokens.http.support.SecurityHeaders;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * The login page, the user's profile page with its "API tokens" block, and the admin page; the context root sends
- * a signed-in user to the profile page and anyone else to the login page. The pages are shells:
+ * The user's profile page with its "API tokens" block, and the admin page; anonymous visitors are sent to the
+ * host's login page ({@link Config#loginPath()}) and come back after login. The pages are shells:
  * their scripts fetch and change tokens through the REST API with the user's session cookie, so this servlet
  * needs nothing but the host's answer to "who is logged in".
  *
@@ -37,22 +38,18 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class, configurationPid = PageServlet.PID)
 @Designate(ocd = PageServlet.Config.class)
 @HttpWhiteboardServletName("apitokens-ui-pages")
-@HttpWhiteboardServletPattern({ PageServlet.ROOT_PATH, PageServlet.PROFILE_PATH, PageServlet.ADMIN_PATH,
-        PageServlet.LOGIN_PATH })
+@HttpWhiteboardServletPattern({ PageServlet.PROFILE_PATH, PageServlet.ADMIN_PATH })
 public class PageServlet extends HttpServlet {
 
     static final String PID = "dev.apitokens.ui";
-    /** The default servlet: the context root (the address the launcher prints) and every path no other servlet serves. */
-    static final String ROOT_PATH = "/";
     static final String PROFILE_PATH = "/secure/ViewProfile.jspa";
     static final String ADMIN_PATH = "/secure/admin/ApiTokens.jspa";
-    static final String LOGIN_PATH = "/login.jsp";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
-    @ObjectClassDefinition(name = "API tokens: UI", description = "The profile-page API tokens block, the admin page "
-            + "and the login page. They call the REST API from the browser, so the paths below are what the browser "
+    @ObjectClassDefinition(name = "API tokens: UI", description = "The profile-page API tokens block and the admin "
+            + "page. They call the REST API from the browser, so the paths below are what the browser "
             + "requests, relative to the servlet context path.")
     public @interface Config {
 
@@ -62,6 +59,11 @@ public class PageServlet extends HttpServlet {
         @AttributeDefinition(name = "Session resource", description = "The host's login session resource: POST "
                 + "{\"username\",\"password\"} logs in, DELETE logs out (Jira's /rest/auth/1/session).")
         String sessionResource() default "/rest/auth/1/session";
+
+        @AttributeDefinition(name = "Login page", description = "The host's login page, where anonymous visitors "
+                + "are sent with ?os_destination=<the page they asked for>: /login.jsp on Jira and the standalone "
+                + "host, /login.action on Confluence.")
+        String loginPath() default "/login.jsp";
 
         @AttributeDefinition(name = "Example resource", description = "A REST resource shown in the profile page's "
                 + "curl example; /rest/api/2/myself on Jira, /rest/api/user/current on Confluence.")
@@ -79,17 +81,19 @@ public class PageServlet extends HttpServlet {
     private final transient HostLogin hostLogin;
     private final transient PageTemplates templates = new PageTemplates();
     private final Map<String, String> settings;
+    private final String loginPath;
 
     @Activate
     public PageServlet(@Reference HostLogin hostLogin, Config config) {
         this.hostLogin = hostLogin;
+        this.loginPath = config.loginPath();
         this.settings = Map.of(
                 "restBase", config.restBase(),
                 "sessionResource", config.sessionResource(),
                 "exampleResource", config.exampleResource(),
                 "expiresSoonDays", String.valueOf(Math.max(0, config.expiresSoonDays())),
                 "adminPageSize", String.valueOf(Math.min(1000, Math.max(1, config.adminPageSize()))),
-                "loginPath", LOGIN_PATH,
+                "loginPath", config.loginPath(),
                 "profilePath", PROFILE_PATH,
                 "adminPath", ADMIN_PATH);
     }
@@ -108,21 +112,17 @@ public class PageServlet extends HttpServlet {
             return;
         }
         HostUser user = current.map(RequestUser::user).orElse(null);
-        // the path within the context whatever the container makes servlet path and path info of the default servlet
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        switch (path) {
-            case "", ROOT_PATH -> response.sendRedirect(request.getContextPath() + (user == null ? LOGIN_PATH : PROFILE_PATH));
-            case LOGIN_PATH -> login(request, response, user);
+        switch (request.getServletPath()) {
             case PROFILE_PATH -> {
                 if (user == null) {
-                    response.sendRedirect(LoginRedirect.loginUrlFor(request, LOGIN_PATH));
+                    response.sendRedirect(LoginRedirect.loginUrlFor(request, loginPath));
                 } else {
                     page(request, response, "profile", "Profile: " + user.displayName(), user);
                 }
             }
             case ADMIN_PATH -> {
                 if (user == null) {
-                    response.sendRedirect(LoginRedirect.loginUrlFor(request, LOGIN_PATH));
+                    response.sendRedirect(LoginRedirect.loginUrlFor(request, loginPath));
                 } else if (!user.admin()) {
                     LOG.info("{} was refused the API tokens admin page: not an administrator", user.name());
                     message(request, response, 403, "Access denied",
@@ -133,18 +133,6 @@ public class PageServlet extends HttpServlet {
             }
             default -> message(request, response, 404, "Page not found", "There is no such page.", user);
         }
-    }
-
-    private void login(HttpServletRequest request, HttpServletResponse response, HostUser user) throws IOException {
-        String destination = LoginRedirect.safeDestination(
-                request.getParameter(LoginRedirect.DESTINATION_PARAMETER), PROFILE_PATH);
-        if (user != null) {
-            response.sendRedirect(request.getContextPath() + destination);
-            return;
-        }
-        Map<String, String> values = values(request, "Log in", null);
-        values.put("destination", destination);
-        write(response, 200, templates.page("login", values));
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, String template, String title,

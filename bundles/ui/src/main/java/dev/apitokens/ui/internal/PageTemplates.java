@@ -2,6 +2,7 @@ package dev.apitokens.ui.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.apitokens.http.support.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class PageTemplates {
                 if (value == null) {
                     throw new IllegalStateException("template " + name + " needs a value for " + key);
                 }
-                value = escape(value);
+                value = Html.escape(value);
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -64,22 +65,5 @@ final class PageTemplates {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

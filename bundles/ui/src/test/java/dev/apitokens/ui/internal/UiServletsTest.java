@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apitokens.host.spi.HostLogin;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.RequestUser;
+import dev.apitokens.http.support.SecurityHeaders;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,10 +79,8 @@ class UiServletsTest {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/jira");
         ServletHolder pages = new ServletHolder(new PageServlet(new HeaderHostLogin(), defaults()));
-        context.addServlet(pages, PageServlet.ROOT_PATH);
         context.addServlet(pages, PageServlet.PROFILE_PATH);
         context.addServlet(pages, PageServlet.ADMIN_PATH);
-        context.addServlet(pages, PageServlet.LOGIN_PATH);
         context.addServlet(new ServletHolder(new AssetServlet()), AssetServlet.PATTERN);
         server.setHandler(context);
         server.start();
@@ -105,19 +104,7 @@ class UiServletsTest {
     }
 
     @Test
-    void theRootSendsVisitorsToTheLoginPageAndUsersToTheirProfile() throws Exception {
-        HttpResponse<String> anonymous = get("/", null);
-        assertEquals(302, anonymous.statusCode());
-        assertEquals("/jira/login.jsp", URI.create(anonymous.headers().firstValue("Location").orElseThrow()).getPath());
-        HttpResponse<String> user = get("/", "alice");
-        assertEquals(302, user.statusCode());
-        assertEquals("/jira/secure/ViewProfile.jspa",
-                URI.create(user.headers().firstValue("Location").orElseThrow()).getPath());
-        assertEquals(404, get("/nothing-here", null).statusCode(), "the root pattern matches the root alone");
-    }
-
-    @Test
-    void anonymousVisitorsAreSentToTheLoginPageAndBack() throws Exception {
+    void anonymousVisitorsAreSentToTheHostsLoginPageWithTheirDestination() throws Exception {
         HttpResponse<String> profile = get("/secure/ViewProfile.jspa", null);
         assertEquals(302, profile.statusCode());
         assertEquals("/jira/login.jsp?os_destination=%2Fsecure%2FViewProfile.jspa",
@@ -128,25 +115,6 @@ class UiServletsTest {
         assertEquals(302, admin.statusCode());
         assertTrue(admin.headers().firstValue("Location").orElseThrow()
                 .endsWith("/jira/login.jsp?os_destination=%2Fsecure%2Fadmin%2FApiTokens.jspa%3Fuser%3Dbob%26sort%3Duser"));
-
-        HttpResponse<String> login = get("/login.jsp?os_destination=%2Fsecure%2Fadmin%2FApiTokens.jspa%3Fuser%3Dbob",
-                null);
-        assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("data-destination=\"/secure/admin/ApiTokens.jspa?user=bob\""));
-        assertTrue(login.body().contains("data-session-resource=\"/rest/auth/1/session\""));
-        assertTrue(login.body().contains("<label for=\"login-username\">Username</label>"));
-    }
-
-    @Test
-    void theLoginPageNeverSendsUsersToAnotherSite() throws Exception {
-        HttpResponse<String> login = get("/login.jsp?os_destination=https%3A%2F%2Fevil.example%2F", null);
-        assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("data-destination=\"/secure/ViewProfile.jspa\""));
-        assertFalse(login.body().contains("evil.example"));
-
-        HttpResponse<String> loggedIn = get("/login.jsp?os_destination=%2F%2Fevil.example", "alice");
-        assertEquals(302, loggedIn.statusCode());
-        assertTrue(loggedIn.headers().firstValue("Location").orElseThrow().endsWith("/jira/secure/ViewProfile.jspa"));
     }
 
     @Test
