@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,7 +36,8 @@ import dev.apitokens.e2e.RestClient.Reply;
  * A Data Center cluster of two: two Jira distributions (two processes, each with its own data directory and port)
  * on ONE PostgreSQL database, with the same users. What the documentation claims for a cluster, end to end: a
  * token made on one node works on the other, usage counted on both nodes adds up in the shared table, a revocation
- * on one node reaches the other within the verification cache's TTL, and an admin on either node sees every token.
+ * on one node reaches the other within a second at default settings (the revocation feed, not the cache TTL), and
+ * an admin on either node sees every token.
  * Skipped when PostgreSQL is unreachable, unless {@code CI=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +46,9 @@ class DataCenterIT {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "apitokens_e2e_dc";
     private static final String API = "/rest/api-tokens/latest/";
-    private static final int CACHE_TTL_SECONDS = 2;
+    /** The revocation bound at default settings (revocation poll every 250 ms, cache TTL 300 s). */
+    private static final Duration REVOCATION_BOUND = Duration.ofSeconds(1);
+    private static final int REVOCATION_TRIES = 20;
     private static final String USER = "alice";
     private static final String USER_PASSWORD = "alice-password-dc";
 
@@ -87,8 +92,8 @@ class DataCenterIT {
 
     private static Distribution node() {
         return Distribution.of("jira")
-                .config("dev.apitokens.core", Map.of("cacheTtlSeconds", String.valueOf(CACHE_TTL_SECONDS),
-                        "usageFlushIntervalSeconds", "1"))
+                // the cache and the revocation feed at their defaults; usage written every second for the usage test
+                .config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1"))
                 .config("dev.apitokens.host.standalone.datasource", Map.of(
                         "url", SERVER + DATABASE,
                         "user", "postgres",
@@ -148,32 +153,107 @@ class DataCenterIT {
         }
     }
 
+    /**
+     * Revoke on A, then ask B every 10 ms until it refuses: {@value #REVOCATION_TRIES} times, each with a token B
+     * verified and cached just before. At default settings B must refuse within {@link #REVOCATION_BOUND}, although
+     * its cache would keep the verification for 300 s.
+     */
     @Test
-    void aRevocationOnNodeAReachesNodeBWithinTheCacheTtl() throws Exception {
-        JsonNode created = createToken(restA, alice, "revoked on A");
-        String token = basic(USER, created.path("passwordValue").asText());
-        assertEquals(200, restB.get("/rest/api/2/myself", token).status(), "B verifies and caches the token");
+    void aRevocationOnNodeAReachesNodeBWithinASecondAtDefaultSettings() throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < REVOCATION_TRIES; i++) {
+            JsonNode created = createToken(restA, alice, "revoked on A #" + i);
+            String token = basic(USER, created.path("passwordValue").asText());
+            assertEquals(200, restB.get("/rest/api/2/myself", token).status(), "B verifies and caches the token");
+            assertEquals(200, restB.get("/rest/api/2/myself", token).status(), "and accepts it from its cache");
 
-        Reply revoked = restA.call("DELETE", API + created.path("id").asText(), alice, null);
-        assertEquals(204, revoked.status(), revoked.toString());
-        long revokedAt = System.nanoTime();
-        assertEquals(401, restA.get("/rest/api/2/myself", token).status(), "the revoking node refuses at once");
-
-        Duration bound = Duration.ofSeconds(CACHE_TTL_SECONDS + 2);
-        int firstOnB = restB.get("/rest/api/2/myself", token).status();
-        int status = firstOnB;
-        while (status != 401 && System.nanoTime() - revokedAt < bound.toNanos() + 3_000_000_000L) {
-            Thread.sleep(50);
-            status = restB.get("/rest/api/2/myself", token).status();
+            Reply revoked = restA.call("DELETE", API + created.path("id").asText(), alice, null);
+            assertEquals(204, revoked.status(), revoked.toString());
+            long revokedAt = System.nanoTime();
+            int status = restB.get("/rest/api/2/myself", token).status();
+            while (status != 401 && System.nanoTime() - revokedAt < REVOCATION_BOUND.toNanos() + 5_000_000_000L) {
+                Thread.sleep(10);
+                status = restB.get("/rest/api/2/myself", token).status();
+            }
+            long delay = (System.nanoTime() - revokedAt) / 1_000_000;
+            assertEquals(401, status, "node B still accepts a token revoked on node A after " + delay + " ms");
+            assertEquals(401, restA.get("/rest/api/2/myself", token).status(), "the revoking node refuses at once");
+            millis.add(delay);
         }
-        Duration delay = Duration.ofNanos(System.nanoTime() - revokedAt);
-        System.out.printf("DataCenterIT: node B refused the token revoked on node A after %d ms "
-                + "(cacheTtlSeconds=%d; first request on B after the revocation: %d)%n", delay.toMillis(),
-                CACHE_TTL_SECONDS, firstOnB);
-        assertEquals(401, status, "node B still accepts a token revoked on node A after " + delay);
-        assertTrue(delay.compareTo(bound) <= 0, "node B refused the revoked token after " + delay.toMillis()
-                + " ms, more than cacheTtlSeconds + 2 s");
-        assertEquals(401, restA.get("/rest/api/2/myself", token).status());
+        List<Long> sorted = millis.stream().sorted().toList();
+        long median = (sorted.get(REVOCATION_TRIES / 2 - 1) + sorted.get(REVOCATION_TRIES / 2)) / 2;
+        long max = sorted.get(REVOCATION_TRIES - 1);
+        System.out.printf("DataCenterIT: node B refused a token revoked on node A after median %d ms, max %d ms "
+                + "over %d tries at default settings (each: %s)%n", median, max, REVOCATION_TRIES, millis);
+        assertTrue(max <= REVOCATION_BOUND.toMillis(), "node B refused a revoked token only after " + max + " ms: "
+                + millis);
+    }
+
+    /**
+     * What the two nodes send the database: transactions (every statement outside one is one) counted by PostgreSQL
+     * for the cluster's database, idle and while node A answers token requests. Printed, not asserted beyond a
+     * sanity bound: the figure belongs in the README.
+     */
+    @Test
+    void theDatabaseLoadOfTheRevocationFeedIsAFewQueriesPerSecondPerNode() throws Exception {
+        JsonNode created = createToken(restA, alice, "load");
+        String token = basic(USER, created.path("passwordValue").asText());
+        assertEquals(200, restA.get("/rest/api/2/myself", token).status());
+        Thread.sleep(11_000); // PostgreSQL's backends report their counts at least every 10 s when idle
+        double idle = transactionsPerSecond(Duration.ofSeconds(10), () -> { });
+        AtomicLong requests = new AtomicLong();
+        double loaded = transactionsPerSecond(Duration.ofSeconds(10), () -> {
+            try {
+                if (restA.get("/rest/api/2/myself", token).status() == 200) {
+                    requests.incrementAndGet();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        double requestsPerSecond = requests.get() / 10.0;
+        System.out.printf("DataCenterIT: database transactions per second, both nodes: idle %.1f (%.1f per node); "
+                + "with node A serving %.0f token requests/s: %.1f (node A about %.1f)%n", idle, idle / 2,
+                requestsPerSecond, loaded, loaded - idle / 2);
+        assertTrue(idle / 2 < 20, "an idle node sends " + idle / 2 + " transactions per second");
+        assertTrue(loaded - idle / 2 < 40, "under load node A sends " + (loaded - idle / 2)
+                + " transactions per second: the request path must not read the database");
+    }
+
+    /** Transactions per second committed in the cluster's database while {@code work} runs in a loop on 4 threads. */
+    private static double transactionsPerSecond(Duration window, Runnable work) throws Exception {
+        long before = transactions();
+        long start = System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int t = 0; t < 4; t++) {
+                threads.submit(() -> {
+                    while (System.nanoTime() - start < window.toNanos()) {
+                        work.run();
+                        if (Thread.interrupted()) {
+                            return;
+                        }
+                    }
+                });
+            }
+            Thread.sleep(window.toMillis());
+        } finally {
+            threads.shutdownNow();
+        }
+        Thread.sleep(11_000); // until every backend reported
+        long after = transactions();
+        return (after - before) / (double) window.toSeconds();
+    }
+
+    /** Commits and rollbacks of the cluster's database so far, minus this measuring connection's own. */
+    private static long transactions() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT xact_commit + xact_rollback FROM "
+                        + "pg_stat_database WHERE datname = '" + DATABASE + "'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

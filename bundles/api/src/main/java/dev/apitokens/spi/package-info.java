@@ -9,12 +9,14 @@
  * <li>{@link dev.apitokens.spi.TokenStore}: where token records and usage counters live (Active Objects tables in
  * Jira and Confluence, with {@link dev.apitokens.spi.StoredToken}, {@link dev.apitokens.spi.NewToken} and
  * {@link dev.apitokens.spi.TokenUsage} as its records).</li>
+ * <li>{@link dev.apitokens.spi.RevocationFeed} (with {@link dev.apitokens.spi.Revocation}): how revocations reach
+ * every node of a cluster within a second (since 1.1.0).</li>
  * </ul>
  *
  * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.apitokens.spi;
 
 import org.osgi.annotation.bundle.Export;

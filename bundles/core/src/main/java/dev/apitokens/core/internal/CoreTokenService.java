@@ -11,6 +11,8 @@ import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
 import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.Revocation;
+import dev.apitokens.spi.RevocationFeed;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -68,9 +71,10 @@ public class CoreTokenService implements TokenService {
         int cacheMaxEntries() default 10000;
 
         @AttributeDefinition(name = "Cache time to live (seconds)", min = "0",
-                description = "How long a verification is reused. Bounds how long a token revoked on another "
-                        + "cluster node keeps working on this one; revocations on this node apply at once.")
-        int cacheTtlSeconds() default 30;
+                description = "How long a verification is reused. Revocations on this node apply at once, and "
+                        + "those on other nodes within the revocation feed's poll interval (a second); without a "
+                        + "revocation feed this bounds how long a token revoked on another node keeps working here.")
+        int cacheTtlSeconds() default 300;
 
         @AttributeDefinition(name = "Usage flush interval (seconds)", min = "1",
                 description = "How often usage counts and last-accessed times are written to the database, in "
@@ -92,10 +96,15 @@ public class CoreTokenService implements TokenService {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile LicenseGate licenseGate;
 
+    /** The cluster's revocations: the store's log in the shared database, or a host adapter's messaging. */
+    private volatile RevocationFeed revocationFeed;
+    private RevocationFeed.Subscription revocationSubscription;
+
     private final TokenStore store;
     private final Clock clock;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
     private final VerifiedTokenCache cache;
+    private final int cacheTtlSeconds;
     private final UsageRecorder usage;
     private final TokenAuthenticator authenticator;
     private final ScheduledExecutorService flusher;
@@ -119,7 +128,8 @@ public class CoreTokenService implements TokenService {
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
-        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(config.cacheTtlSeconds()));
+        cacheTtlSeconds = config.cacheTtlSeconds();
+        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
         usage = new UsageRecorder(store);
         RehashOnUse rehash = config.rehashOnUse()
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
@@ -130,8 +140,35 @@ public class CoreTokenService implements TokenService {
         flushTask = flusher.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.SECONDS);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindRevocationFeed")
+    synchronized void bindRevocationFeed(RevocationFeed feed) {
+        closeRevocationSubscription();
+        revocationSubscription = feed.subscribe(new RevocationListener(cache));
+        revocationFeed = feed;
+        // verified while no feed (or another one) was listening: revocations of that time may have been missed
+        cache.evictIf(entry -> true);
+    }
+
+    synchronized void unbindRevocationFeed(RevocationFeed feed) {
+        if (revocationFeed == feed) {
+            closeRevocationSubscription();
+            revocationFeed = null;
+        }
+    }
+
+    private void closeRevocationSubscription() {
+        if (revocationSubscription != null) {
+            revocationSubscription.close();
+            revocationSubscription = null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        synchronized (this) {
+            closeRevocationSubscription();
+        }
         flushTask.cancel(false);
         flusher.shutdown();
         // Queued re-hashes are dropped: the store may go away with us, and the next use after a restart retries.
@@ -177,6 +214,7 @@ public class CoreTokenService implements TokenService {
         boolean deleted = owned && store.delete(tokenId);
         if (deleted) {
             cache.evictIf(e -> e.publicId().equals(tokenId));
+            tellOtherNodes(Revocation.ofToken(tokenId));
         }
         return deleted;
     }
@@ -185,6 +223,9 @@ public class CoreTokenService implements TokenService {
     public int revokeAll(String userKey) {
         int deleted = store.deleteByUser(userKey);
         cache.evictIf(e -> e.userKey().equals(userKey));
+        if (deleted > 0) {
+            tellOtherNodes(Revocation.ofUser(userKey));
+        }
         return deleted;
     }
 
@@ -202,7 +243,28 @@ public class CoreTokenService implements TokenService {
         }
         boolean deleted = store.delete(tokenId);
         cache.evictIf(e -> e.publicId().equals(tokenId));
+        if (deleted) {
+            tellOtherNodes(Revocation.ofToken(tokenId));
+        }
         return deleted;
+    }
+
+    /**
+     * Publishes a stored revocation to the other nodes. It stays revoked if that fails: the other nodes then see it
+     * when their verification ages out of the cache.
+     */
+    private void tellOtherNodes(Revocation revocation) {
+        RevocationFeed feed = revocationFeed;
+        if (feed == null) {
+            return;
+        }
+        try {
+            feed.publish(revocation);
+        } catch (RuntimeException e) {
+            LOG.warn("Revoked {} {}, but could not tell the other nodes: they accept it until their cached "
+                    + "verification expires (at most {} s): {}", revocation.kind().name().toLowerCase(Locale.ROOT),
+                    revocation.subject(), cacheTtlSeconds, e.getMessage());
+        }
     }
 
     @Override

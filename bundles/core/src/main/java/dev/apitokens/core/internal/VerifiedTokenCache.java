@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Keys are an HMAC-SHA256 of the presented token under a random key made when this cache is: the token itself
  * never sits in memory as a key, and a heap dump does not let anyone test guesses offline (the key dies with the
- * process). An entry lives at most {@code ttl}: that bounds how long a token revoked on another cluster node (we
- * only see the shared database) keeps working here. Local revocations {@link #evictIf evict} at once.
+ * process). Revocations {@link #evictIf evict} at once: this node's directly, other nodes' when the revocation feed
+ * delivers them. An entry lives at most {@code ttl}, which bounds a revocation the feed could not deliver.
  *
  * <p>Bounded LRU; one lock, held only for map operations of a few hundred nanoseconds.
  */

@@ -25,7 +25,7 @@ final class CoreFixture implements AutoCloseable {
     static final HostUser BOB = new HostUser("key-bob", "bob", "Bob", true, false);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final InMemoryTokenStore store = new InMemoryTokenStore();
+    final InMemoryTokenStore store;
     final FakeHostUsers users = new FakeHostUsers();
     final FakeLicenseGate license = new FakeLicenseGate();
     final ManualExecutors.RecordingScheduler scheduler = new ManualExecutors.RecordingScheduler();
@@ -40,6 +40,12 @@ final class CoreFixture implements AutoCloseable {
     }
 
     CoreFixture(CoreTokenService.Config config) {
+        this(config, new InMemoryTokenStore());
+    }
+
+    /** A service on a store another fixture may share: two cluster nodes on one database. */
+    CoreFixture(CoreTokenService.Config config, InMemoryTokenStore store) {
+        this.store = store;
         users.put(ALICE);
         users.put(BOB);
         service = new CoreTokenService(store, users, config, clock, scheduler, rehashQueue);

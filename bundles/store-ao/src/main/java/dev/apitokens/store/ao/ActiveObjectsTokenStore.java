@@ -4,6 +4,8 @@ import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.Revocation;
+import dev.apitokens.spi.RevocationFeed;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.spi.TokenUsage;
@@ -11,12 +13,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -37,10 +42,13 @@ import net.java.ao.Query;
  * loses increments when several cluster nodes write the same row), the compare-and-set of a hash, and the paged,
  * counted admin listing.
  *
+ * <p>It is also the cluster's {@link RevocationFeed}: revocations are appended to {@code AO_<hash>_REVOCATION}
+ * in the same database, which every node's {@link RevocationPoller} reads a few times a second.
+ *
  * <p>If the database cannot be reached at construction the store still comes up and sets the table up on first
  * use, so that callers get {@link TokenStoreUnavailableException} (HTTP 503) rather than a missing service.
  */
-public class ActiveObjectsTokenStore implements TokenStore {
+public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
 
     /** The store's configuration (PID {@value #PID}); the host's data source is found by the filter below. */
     @ObjectClassDefinition(id = "dev.apitokens.store", name = "API tokens: token store",
@@ -62,6 +70,17 @@ public class ActiveObjectsTokenStore implements TokenStore {
                 description = "Most usage updates sent to the database in one JDBC batch; larger flushes are sent "
                         + "as several batches in one transaction.")
         int usageBatchSize() default 500;
+
+        @AttributeDefinition(name = "Revocation poll interval (milliseconds)", min = "10",
+                description = "How often each node reads the revocation log (AO_<hash>_REVOCATION) for tokens "
+                        + "revoked on other nodes: one indexed query per poll. Bounds how long a revoked token "
+                        + "keeps working on another node.")
+        int revocationPollMillis() default 250;
+
+        @AttributeDefinition(name = "Revocation log retention (minutes)", min = "1",
+                description = "How long revocation log rows are kept. A node that could not read the log for half "
+                        + "this long forgets every verified token instead of catching up.")
+        int revocationRetentionMinutes() default 10;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveObjectsTokenStore.class);
@@ -72,6 +91,9 @@ public class ActiveObjectsTokenStore implements TokenStore {
     private final DataSource dataSource;
     private final String schema;
     private final int usageBatchSize;
+    private final Clock clock;
+    private final RevocationLog revocationLog = new RevocationLog(this::table);
+    private final RevocationPoller revocationPoller;
     private volatile TokenTable table;
     /** Guarded by {@code this}: the last failed table setup, and when to try again. */
     private TokenStoreUnavailableException lastSetupFailure;
@@ -82,6 +104,15 @@ public class ActiveObjectsTokenStore implements TokenStore {
      * @param dataSource the host's database
      */
     public ActiveObjectsTokenStore(String tablePrefix, DataSource dataSource, Config config) {
+        this(tablePrefix, dataSource, config, Clock.systemUTC());
+    }
+
+    ActiveObjectsTokenStore(String tablePrefix, DataSource dataSource, Config config, Clock clock) {
+        this.clock = clock;
+        this.revocationPoller = new RevocationPoller(revocationLog,
+                Executors.newSingleThreadScheduledExecutor(ActiveObjectsTokenStore::pollerThread),
+                Duration.ofMillis(Math.max(10, config.revocationPollMillis())),
+                Duration.ofMinutes(Math.max(1, config.revocationRetentionMinutes())), clock, System::nanoTime);
         this.tableName = TokenTable.tableName(tablePrefix);
         this.tablePrefix = tablePrefix;
         this.dataSource = dataSource;
@@ -100,15 +131,17 @@ public class ActiveObjectsTokenStore implements TokenStore {
         return tableName;
     }
 
-    /** Releases Active Objects' resources; the data source belongs to the host and stays open. */
+    /** Stops reading the revocation log and releases Active Objects' resources; the data source stays open. */
     public void close() {
+        revocationPoller.close();
         TokenTable ready = table;
         if (ready != null) {
             ready.dispose();
         }
     }
 
-    private TokenTable table() {
+    /** The tables, set up now if they are not yet; for this package's SQL helpers. */
+    TokenTable table() {
         TokenTable ready = table;
         if (ready != null) {
             return ready;
@@ -257,6 +290,22 @@ public class ActiveObjectsTokenStore implements TokenStore {
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("replace the hash of token " + publicId, e);
         }
+    }
+
+    @Override
+    public void publish(Revocation revocation) {
+        revocationLog.append(revocation, clock.millis());
+    }
+
+    @Override
+    public Subscription subscribe(Listener listener) {
+        return revocationPoller.subscribe(listener);
+    }
+
+    private static Thread pollerThread(Runnable task) {
+        Thread thread = new Thread(task, "api-tokens-revocation-poll");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {

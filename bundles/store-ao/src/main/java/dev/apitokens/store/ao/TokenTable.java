@@ -32,7 +32,8 @@ import net.java.ao.schema.info.EntityInfoResolverFactory;
 
 /**
  * The token table of one database, ready to use: Active Objects set up with Atlassian's naming (table
- * {@code AO_<hash>_TOKEN}, upper-case underscore columns), the schema migrated, and the SQL names the store's
+ * {@code AO_<hash>_TOKEN} and the revocation log {@code AO_<hash>_REVOCATION}, upper-case underscore columns), the
+ * schema migrated, and the SQL names the store's
  * plain JDBC statements need, quoted the way this database wants them.
  */
 final class TokenTable {
@@ -54,6 +55,8 @@ final class TokenTable {
     final String sqlTable;
     /** {@link #COLUMNS} as SQL names them, comma-separated. */
     final String sqlColumns;
+    /** The revocation log ({@link RevocationEntity}) as SQL names it, e.g. {@code public."AO_5D4005_REVOCATION"}. */
+    final String sqlRevocationTable;
 
     private TokenTable(String tablePrefix, DataSource dataSource, DatabaseDialect dialect, String product,
             DatabaseProvider provider) {
@@ -65,6 +68,7 @@ final class TokenTable {
         this.entityManager = new EntityManager(provider, configuration(tablePrefix));
         this.sqlTable = provider.withSchema(name);
         this.sqlColumns = Stream.of(COLUMNS).map(provider::processID).collect(Collectors.joining(", "));
+        this.sqlRevocationTable = provider.withSchema(tablePrefix + "_REVOCATION");
     }
 
     /** The table name for a prefix such as {@code AO_5D4005}: {@code AO_5D4005_TOKEN}. */
@@ -99,7 +103,7 @@ final class TokenTable {
         }
         DatabaseProvider provider = dialect.provider(new SchemaScopedDataSource(dataSource, scope), scope);
         TokenTable table = new TokenTable(tablePrefix, dataSource, dialect, product, provider);
-        table.entityManager.migrate(entity);
+        table.entityManager.migrate(entity, RevocationEntity.class);
         return table;
     }
 

@@ -8,6 +8,7 @@ import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.spi.NewToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenUsage;
+import dev.apitokens.testing.net.BlackholeProxy;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ class DatabaseOutageTest {
     void aDatabaseThatGoesAwayIsUnavailableUntilItIsBackWithNothingWritten(TestDatabase database) throws Exception {
         DataSource direct = database.dataSource();
         database.dropTable(PREFIX + "_TOKEN");
-        try (CuttableTcpProxy proxy = new CuttableTcpProxy(database.port())) {
+        try (BlackholeProxy proxy = new BlackholeProxy(database.port())) {
             ActiveObjectsTokenStore store = new ActiveObjectsTokenStore(PREFIX, database.create(proxy.port()),
                     StoreConfigs.defaults());
             try {
@@ -69,7 +70,7 @@ class DatabaseOutageTest {
                 assertEquals(Optional.empty(), observer.findByPublicId("tid-new"), "nothing half-written");
                 observer.close();
 
-                proxy.restore();
+                proxy.heal();
                 assertEquals(List.of(kept), store.findByUser("alice"));
                 store.recordUsage(List.of(new TokenUsage(kept.publicId(), 1, T0)));
                 assertEquals(1, store.findByPublicId(kept.publicId()).orElseThrow().usageCount());

@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on loopback to a real database that can turn into a black hole: it keeps accepting connections and
- * keeps every connection open, but forwards nothing in either direction, as a network that drops packets does
- * (nothing is refused or reset, so only timeouts notice). Healed, it forwards again.
+ * A TCP proxy on loopback to a real database that fails the way networks fail, until it is healed:
+ * <ul>
+ * <li>{@link #blackhole()}: it keeps accepting connections and keeps every connection open, but forwards nothing in
+ * either direction, as a network that drops packets does (nothing is refused or reset, so only timeouts notice);
+ * <li>{@link #cut()}: every forwarded connection is broken at once and new ones are closed as soon as they are
+ * accepted, as a failed link or a stopped server does.
+ * </ul>
+ * It keeps listening in both cases: a released port could be taken by another process meanwhile (another build's
+ * proxy to the same database), and the client would then reach the database through it.
  */
 public final class BlackholeProxy implements AutoCloseable {
 
@@ -20,6 +26,7 @@ public final class BlackholeProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackhole;
+    private volatile boolean cut;
     private volatile boolean closed;
 
     public BlackholeProxy(int targetPort) throws IOException {
@@ -39,15 +46,26 @@ public final class BlackholeProxy implements AutoCloseable {
         blackhole = true;
     }
 
-    /** Forwards again. */
+    /** Breaks every forwarded connection; new ones are closed as soon as they are accepted. */
+    public void cut() {
+        cut = true;
+        sockets.forEach(BlackholeProxy::closeQuietly);
+    }
+
+    /** Forwards again, new connections and (after a black hole) the open ones. */
     public void heal() {
         blackhole = false;
+        cut = false;
     }
 
     private void accept() {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -101,6 +119,8 @@ public final class BlackholeProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                sockets.remove(from);
+                sockets.remove(to);
             }
         }, "blackhole-proxy-pump");
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.apitokens.store.confluence.internal;
 
+import dev.apitokens.spi.RevocationFeed;
 import dev.apitokens.spi.TokenStore;
 import javax.sql.DataSource;
 
@@ -13,9 +14,9 @@ import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 
 /**
  * Confluence's token store: the shared Active Objects store on the table Confluence's original plugin used,
- * {@value #TABLE} (plugin key hash {@code 2DF51C}).
+ * {@value #TABLE} (plugin key hash {@code 2DF51C}), and the cluster's revocation feed on {@code AO_2DF51C_REVOCATION}.
  */
-@Component(service = TokenStore.class, configurationPid = ActiveObjectsTokenStore.Config.PID,
+@Component(service = { TokenStore.class, RevocationFeed.class }, configurationPid = ActiveObjectsTokenStore.Config.PID,
         property = TokenStore.TABLE + "=" + ConfluenceTokenStore.TABLE)
 @Designate(ocd = ActiveObjectsTokenStore.Config.class)
 public class ConfluenceTokenStore extends ActiveObjectsTokenStore {

@@ -1,5 +1,6 @@
 package dev.apitokens.store.jira.internal;
 
+import dev.apitokens.spi.RevocationFeed;
 import dev.apitokens.spi.TokenStore;
 import javax.sql.DataSource;
 
@@ -13,9 +14,9 @@ import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 
 /**
  * Jira's token store: the shared Active Objects store on the table Jira's original plugin used,
- * {@value #TABLE} (plugin key hash {@code 5D4005}).
+ * {@value #TABLE} (plugin key hash {@code 5D4005}), and the cluster's revocation feed on {@code AO_5D4005_REVOCATION}.
  */
-@Component(service = TokenStore.class, configurationPid = ActiveObjectsTokenStore.Config.PID,
+@Component(service = { TokenStore.class, RevocationFeed.class }, configurationPid = ActiveObjectsTokenStore.Config.PID,
         property = TokenStore.TABLE + "=" + JiraTokenStore.TABLE)
 @Designate(ocd = ActiveObjectsTokenStore.Config.class)
 public class JiraTokenStore extends ActiveObjectsTokenStore {
