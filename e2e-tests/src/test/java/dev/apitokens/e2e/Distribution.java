@@ -195,7 +195,31 @@ public final class Distribution implements AutoCloseable {
     }
 
     public String log() throws IOException {
-        return Files.readString(logFile(), StandardCharsets.UTF_8);
+        return Files.readString(settledLogFile(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The log file once the server's log writer has caught up: it writes lines asynchronously, so a line about a
+     * request may land a moment after the answer. Waits until the file has not grown for 100 ms (at most 3 s).
+     */
+    public Path settledLogFile() throws IOException {
+        Path file = logFile();
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        long size = Files.size(file);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = Files.size(file);
+            if (now == size) {
+                break;
+            }
+            size = now;
+        }
+        return file;
     }
 
     /** {@code Authorization} header value for HTTP Basic. */

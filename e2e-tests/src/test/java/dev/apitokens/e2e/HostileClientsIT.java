@@ -156,7 +156,7 @@ class HostileClientsIT {
             int status = getAs("192.0.2.10", "/rest/api/2/myself", basic(username, token)).statusCode();
             assertEquals(401, status, username);
         }
-        String log = Files.readString(distribution.logFile());
+        String log = Files.readString(distribution.settledLogFile());
         for (String secret : List.of(token, other, token.substring(20, 42), other.substring(20, 42))) {
             assertFalse(log.contains(secret), "a secret reached " + distribution.logFile());
         }
@@ -199,7 +199,7 @@ class HostileClientsIT {
             assertTrue(cut.contains("{\"message\":\""), path + ": " + cut);
             assertFalse(chunked.contains("Exception") || cut.contains("Exception"), "no stack trace");
         }
-        assertFalse(Files.readString(distribution.logFile()).contains("\tat "), "no stack trace in the log either");
+        assertFalse(Files.readString(distribution.settledLogFile()).contains("\tat "), "no stack trace in the log either");
     }
 
     @Test
@@ -234,13 +234,13 @@ class HostileClientsIT {
     }
 
     private long logLines() throws IOException {
-        try (var lines = Files.lines(distribution.logFile())) {
+        try (var lines = Files.lines(distribution.settledLogFile())) {
             return lines.count();
         }
     }
 
     private List<String> logLinesSince(long skip, String containing) throws IOException {
-        try (var lines = Files.lines(distribution.logFile())) {
+        try (var lines = Files.lines(distribution.settledLogFile())) {
             return lines.skip(skip).filter(line -> line.contains(containing)).toList();
         }
     }

@@ -93,9 +93,11 @@ public class ConfigSamplesIT extends ApiTokensTestSupport {
     private String applyAndCheck(Path sample, String pid, Path target) throws Exception {
         byte[] previous = Files.isRegularFile(target) ? Files.readAllBytes(target) : null;
         long changeCount = changeCount(pid);
+        // a sample with the very values the file already had is no change: ConfigAdmin keeps its configuration
+        boolean sameValues = previous != null && sameValues(previous, Files.readAllBytes(sample));
         Files.copy(sample, target, StandardCopyOption.REPLACE_EXISTING);
         try {
-            await(() -> changeCount(pid) != changeCount && properties(pid) != null,
+            await(() -> (sameValues || changeCount(pid) != changeCount) && properties(pid) != null,
                     () -> "FileInstall did not hand it to ConfigAdmin as PID " + pid + " (malformed?)");
             Dictionary<String, Object> properties = properties(pid);
             Object ranking = properties.get(Constants.SERVICE_RANKING);
@@ -113,11 +115,11 @@ public class ConfigSamplesIT extends ApiTokensTestSupport {
                             + rankingOfService(filter));
             return null;
         } finally {
-            restore(pid, target, previous);
+            restore(pid, target, previous, Files.readAllBytes(sample));
         }
     }
 
-    private void restore(String pid, Path target, byte[] previous) throws IOException {
+    private void restore(String pid, Path target, byte[] previous, byte[] sample) throws IOException {
         // FileInstall reacts to the update it made itself (ConfigAdmin events, one poll later): a file changed
         // again before that is not seen, so let one poll pass (felix.fileinstall.poll is 1 s in these tests)
         sleep(1500);
@@ -141,11 +143,23 @@ public class ConfigSamplesIT extends ApiTokensTestSupport {
         } else {
             Files.write(target, previous);
             Files.setLastModifiedTime(target, FileTime.fromMillis(System.currentTimeMillis() + 1000));
-            await(() -> changeCount(pid) != changeCount, () -> "FileInstall did not restore PID " + pid);
+            // a sample with the very values the file had is no change: ConfigAdmin is not updated for it
+            if (!sameValues(previous, sample)) {
+                await(() -> changeCount(pid) != changeCount, () -> "FileInstall did not restore PID " + pid);
+            }
         }
         // ConfigAdmin tells FileInstall of the change asynchronously (it then writes or deletes the file it
         // knows): let that land before the next sample uses the same file name
         sleep(1500);
+    }
+
+    /** Whether two .cfg files give the same keys the same values (comments and order aside). */
+    private static boolean sameValues(byte[] one, byte[] other) throws IOException {
+        java.util.Properties a = new java.util.Properties();
+        java.util.Properties b = new java.util.Properties();
+        a.load(new java.io.ByteArrayInputStream(one));
+        b.load(new java.io.ByteArrayInputStream(other));
+        return a.equals(b);
     }
 
     /** The service.ranking of a service registered with this configuration, or null if there is none. */

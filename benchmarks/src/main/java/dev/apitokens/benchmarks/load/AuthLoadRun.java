@@ -93,7 +93,7 @@ public final class AuthLoadRun {
             ClosedLoopLoad load = new ClosedLoopLoad(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     server.port()), threads, Duration.ofSeconds(Long.parseLong(options.get("--warmup"))),
                     Duration.ofSeconds(Long.parseLong(options.get("--seconds"))));
-            awaitReady();
+            server.awaitAnswer(rest, MYSELF, passwordAuth);
 
             RestCalls.Token sha = rest.create(passwordAuth, "load hmac-sha256");
             System.out.println("token " + sha.id() + " hashed with " + rest.algorithm(passwordAuth, USER, sha.id()));
@@ -158,26 +158,6 @@ public final class AuthLoadRun {
         return true;
     }
 
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        long started = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped during start-up");
-            }
-            try {
-                if (rest.status(MYSELF, passwordAuth) == 200) {
-                    System.out.printf("server up on 127.0.0.1:%d after %.1f s (data %s)%n", server.port(),
-                            (System.nanoTime() - started) / 1e9, server.data());
-                    return;
-                }
-            } catch (java.io.IOException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the server did not answer " + MYSELF + " with 200 within 90 s");
-    }
 
     private ScenarioResult measure(ClosedLoopLoad load, String name, RestCalls.Token token) throws Exception {
         ScenarioResult result = load.run(name, MYSELF, RestCalls.basic(USER, token.secret()));

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,6 +96,28 @@ final class DistributionServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         process = new ProcessBuilder(command("--port", Integer.toString(port), "--data", data.toString()))
                 .redirectErrorStream(true).redirectOutput(data.resolve("console.out").toFile()).start();
+    }
+
+    /** Waits until {@code path} answers 200 to {@code authorization} (start-up done), at most 90 s. */
+    void awaitAnswer(RestCalls rest, String path, String authorization) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long started = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException("the server stopped during start-up:\n" + consoleTail());
+            }
+            try {
+                if (rest.status(path, authorization) == 200) {
+                    System.out.printf("server up on 127.0.0.1:%d after %.1f s (data %s)%n", port,
+                            (System.nanoTime() - started) / 1e9, data);
+                    return;
+                }
+            } catch (java.io.IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not answer " + path + " with 200 within 90 s");
     }
 
     boolean isAlive() {

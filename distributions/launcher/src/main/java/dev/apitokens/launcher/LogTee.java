@@ -1,61 +1,171 @@
 package dev.apitokens.launcher;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Copies everything written to {@code System.out} and {@code System.err} into a log file as well, so the logs
  * reach both the console and {@code <data>/logs/}. The slf4j provider (slf4j-simple) writes to
  * {@code System.err}; replacing the streams here, before the framework starts, needs no logging configuration
  * inside the framework.
+ *
+ * <p>Off the request path: a request thread that logs (every token login writes a line) only hands its bytes to a
+ * bounded queue; one writer thread writes them, buffered, to the console and the file, and flushes whenever the
+ * queue runs empty, so a line is out within about a millisecond. Nothing is ever dropped: when the
+ * queue is full the logging thread waits. What is still queued when the JVM is killed outright (SIGKILL) is lost;
+ * a normal stop drains the queue ({@link #close()}).
  */
-final class LogTee extends OutputStream {
+final class LogTee implements AutoCloseable {
 
-    private final OutputStream console;
-    private final OutputStream file;
+    /** Writes queued at most: about a few MB of log lines. */
+    static final int CAPACITY = 16_384;
 
-    private LogTee(OutputStream console, OutputStream file) {
-        this.console = console;
-        this.file = file;
+    private record Chunk(OutputStream target, byte[] bytes) {
     }
 
-    static void install(Path logFile) throws IOException {
+    private static final Chunk END = new Chunk(null, new byte[0]);
+    /** One-millisecond naps on an empty queue before the writer blocks: 100 ms of quiet. */
+    private static final int NAPS_BEFORE_SLEEP = 100;
+
+    private final BlockingQueue<Chunk> queue;
+    private final OutputStream out;
+    private final OutputStream err;
+    private final OutputStream file;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    LogTee(OutputStream out, OutputStream err, OutputStream file, int capacity) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.out = new BufferedOutputStream(out, 64 * 1024);
+        this.err = new BufferedOutputStream(err, 64 * 1024);
+        this.file = new BufferedOutputStream(file, 64 * 1024);
+        this.writer = new Thread(this::drain, "apitokens-log-writer");
+        writer.setDaemon(true); // the JVM's exit is never held up by it; close() drains before a normal exit
+        writer.start();
+    }
+
+    /** Replaces {@code System.out} and {@code System.err}; the returned tee must be closed on shutdown. */
+    static LogTee install(Path logFile) throws IOException {
         Files.createDirectories(logFile.getParent());
         OutputStream file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.setOut(stream(new FileOutputStream(FileDescriptor.out), file));
-        System.setErr(stream(new FileOutputStream(FileDescriptor.err), file));
+        LogTee tee = new LogTee(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+                file, CAPACITY);
+        System.setOut(tee.stream(tee.out));
+        System.setErr(tee.stream(tee.err));
+        return tee;
     }
 
-    private static PrintStream stream(OutputStream console, OutputStream file) {
-        return new PrintStream(new LogTee(console, file), true, StandardCharsets.UTF_8);
+    /** A print stream whose bytes go to {@code console} and the file, in the order they were written. */
+    PrintStream stream(OutputStream console) {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                enqueue(console, java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+            }
+        }, false, StandardCharsets.UTF_8);
     }
 
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-        console.write(bytes, offset, length);
-        // out and err share the file: one writer at a time keeps their lines whole
-        synchronized (file) {
-            file.write(bytes, offset, length);
+    private void enqueue(OutputStream console, byte[] bytes) throws IOException {
+        if (closed) {
+            writeNow(console, bytes); // after the drain (e.g. another shutdown hook): straight through
+            return;
+        }
+        try {
+            queue.put(new Chunk(console, bytes));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the log queue was full");
         }
     }
 
-    @Override
-    public void flush() throws IOException {
-        console.flush();
-        synchronized (file) {
+    /**
+     * The writer's loop. While lines keep coming it never blocks on the queue, so a logging thread never has to
+     * wake it (that wake-up, one per line, cost more than the write); it naps a millisecond when the queue is empty
+     * and only after {@value #NAPS_BEFORE_SLEEP} naps in a row blocks until the next line.
+     */
+    private void drain() {
+        java.util.List<Chunk> batch = new java.util.ArrayList<>(1024);
+        int naps = 0;
+        try {
+            while (true) {
+                batch.clear();
+                if (queue.drainTo(batch, 1024) == 0) {
+                    flushAll();
+                    if (++naps < NAPS_BEFORE_SLEEP) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                        continue;
+                    }
+                    batch.add(queue.take());
+                }
+                naps = 0;
+                for (Chunk chunk : batch) {
+                    if (chunk == END) {
+                        flushAll();
+                        return;
+                    }
+                    write(chunk);
+                }
+            }
+        } catch (InterruptedException e) {
+            flushAll();
+        }
+    }
+
+    private synchronized void write(Chunk chunk) {
+        try {
+            chunk.target().write(chunk.bytes());
+            file.write(chunk.bytes());
+        } catch (IOException e) {
+            // a full disk or a closed console: nothing useful to do with a log line about the log
+        }
+    }
+
+    private synchronized void writeNow(OutputStream console, byte[] bytes) {
+        write(new Chunk(console, bytes));
+        flushAll();
+    }
+
+    private synchronized void flushAll() {
+        try {
+            out.flush();
+            err.flush();
             file.flush();
+        } catch (IOException e) {
+            // as in write
+        }
+    }
+
+    /** Writes out everything queued, then passes later writes straight through; waits at most 10 s. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            queue.put(END);
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed = true;
+            flushAll();
         }
     }
 }

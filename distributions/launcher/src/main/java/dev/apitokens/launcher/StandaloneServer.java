@@ -48,14 +48,14 @@ final class StandaloneServer {
         Path data = options.dataDir();
         requireFreePort(options.port());
         Files.createDirectories(data.resolve("config"));
-        LogTee.install(data.resolve(LOG_FILE));
+        LogTee logs = LogTee.install(data.resolve(LOG_FILE));
         LoggingDefaults.apply();
         DefaultConfiguration.copyMissing(contents.configs(), data.resolve("config"));
 
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
                 .newFramework(frameworkProperties(options));
         framework.init();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "apitokens-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, logs), "apitokens-shutdown"));
         List<Bundle> bundles = install(framework);
         framework.start();
         List<String> failed = start(order(bundles));
@@ -141,12 +141,14 @@ final class StandaloneServer {
         return failed;
     }
 
-    private static void stop(Framework framework) {
+    private static void stop(Framework framework, LogTee logs) {
         try {
             framework.stop();
             framework.waitForStop(30_000);
         } catch (BundleException | InterruptedException e) {
             log("ERROR stopping the framework: " + e);
+        } finally {
+            logs.close(); // the queued lines, the framework's last ones included
         }
     }
 
