@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Confluence's {@code GET /rest/api/user/anonymous}, the endpoint of the original product's curl example: how
  * Confluence shows the anonymous user. The standalone host allows no anonymous access, so like a Confluence with
- * anonymous access off it answers logged-in users only. Registered by {@link SampleEndpoints}.
+ * anonymous access off it answers logged-in users only. Registered by the sample endpoints component when configured.
  */
 final class ConfluenceAnonymousServlet extends AuthenticatedJsonServlet {
 

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Jira's {@code GET /rest/api/latest/configuration}, the endpoint of the original product's curl example: fixed
- * answers in Jira's shape, for a logged-in user. Registered by {@link SampleEndpoints}.
+ * answers in Jira's shape, for a logged-in user. Registered by the sample endpoints component when configured.
  */
 final class JiraConfigurationServlet extends AuthenticatedJsonServlet {
 

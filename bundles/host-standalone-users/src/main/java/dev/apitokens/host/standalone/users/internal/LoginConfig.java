@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration of the standalone host's login filter (PID {@value #PID}), read by {@link LoginFilter} alone: its
+ * Configuration of the standalone host's login filter (PID {@value #PID}), read by the login filter alone: its
  * whiteboard keys and the realm, which the filter hands to the endpoints behind it for their 401 challenges.
  */
 @ObjectClassDefinition(name = "API tokens: standalone host login",

@@ -3,7 +3,7 @@ package dev.apitokens.host.standalone.users.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the standalone host's login sessions (PID {@value #PID}), read by {@link SessionRegistry} alone. */
+/** Configuration of the standalone host's login sessions (PID {@value #PID}), read by the session registry alone. */
 @ObjectClassDefinition(name = "API tokens: standalone host sessions",
         description = "The in-memory login sessions of POST /rest/auth/1/session (a restart logs everybody out).")
 public @interface SessionsConfig {
