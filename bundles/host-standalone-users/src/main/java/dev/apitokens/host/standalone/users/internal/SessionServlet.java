@@ -63,6 +63,9 @@ public class SessionServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            // the body is left unread, so the connection cannot carry another request: say so, or a keep-alive
+            // client sends its next request into a connection the server is closing
+            response.setHeader("Connection", "close");
             JsonMessage.send(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json");
             return;
