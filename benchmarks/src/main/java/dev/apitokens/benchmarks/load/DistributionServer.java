@@ -99,6 +99,7 @@ final class DistributionServer implements AutoCloseable {
     }
 
     /** Waits until {@code path} answers 200 to {@code authorization} (start-up done), at most 90 s. */
+    /** Waits until the sample endpoint {@code path} and the token REST API both answer 200 (they register apart). */
     void awaitAnswer(RestCalls rest, String path, String authorization) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         long started = System.nanoTime();
@@ -107,7 +108,8 @@ final class DistributionServer implements AutoCloseable {
                 throw new IllegalStateException("the server stopped during start-up:\n" + consoleTail());
             }
             try {
-                if (rest.status(path, authorization) == 200) {
+                if (rest.status(path, authorization) == 200
+                        && rest.status(RestCalls.TOKENS, authorization) == 200) {
                     System.out.printf("server up on 127.0.0.1:%d after %.1f s (data %s)%n", port,
                             (System.nanoTime() - started) / 1e9, data);
                     return;
@@ -169,6 +171,11 @@ final class DistributionServer implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Jetty binds loopback only: the load run never opens a port to the network.
         command.add("-Dorg.apache.felix.http.host=127.0.0.1");
+        // e.g. -DserverJvmArgs="-XX:StartFlightRecording=filename=/tmp/server.jfr" to profile the server
+        String extra = System.getProperty("serverJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class RestCalls {
 
+    /** The root of the token REST API. */
+    static final String TOKENS = "/rest/api-tokens/latest/";
+
     /** A created token: its public id and the secret. */
     record Token(String id, String secret) {
     }
@@ -51,7 +54,7 @@ final class RestCalls {
 
     /** POST /rest/api-tokens/latest/ signed in with the password (a token may not mint tokens). */
     Token create(String passwordAuth, String label) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request("/rest/api-tokens/latest/", passwordAuth)
+        HttpResponse<String> response = client.send(request(TOKENS, passwordAuth)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + label + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -62,7 +65,7 @@ final class RestCalls {
     }
 
     void revoke(String passwordAuth, String id) throws IOException, InterruptedException {
-        int status = client.send(request("/rest/api-tokens/latest/" + id, passwordAuth).DELETE().build(),
+        int status = client.send(request(TOKENS + id, passwordAuth).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status != 204) {
             throw new IOException("revoking token " + id + " answered " + status);
@@ -71,7 +74,7 @@ final class RestCalls {
 
     /** The token's usageCount in GET /rest/api-tokens/latest/, empty when the list does not hold it. */
     OptionalLong usageCount(String passwordAuth, String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request("/rest/api-tokens/latest/", passwordAuth).GET().build(),
+        HttpResponse<String> response = client.send(request(TOKENS, passwordAuth).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("listing tokens answered " + response.statusCode() + ": " + response.body());
@@ -88,7 +91,7 @@ final class RestCalls {
 
     /** The token's hash algorithm from the admin listing (the caller must be an administrator). */
     String algorithm(String adminAuth, String user, String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request("/rest/api-tokens/latest/admin/tokens?limit=1000&user="
+        HttpResponse<String> response = client.send(request(TOKENS + "admin/tokens?limit=1000&user="
                 + user, adminAuth).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("the admin token listing answered " + response.statusCode() + ": "

@@ -11,9 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Copies everything written to {@code System.out} and {@code System.err} into a log file as well, so the logs
@@ -32,10 +38,15 @@ final class LogTee implements AutoCloseable {
     /** Writes queued at most: about a few MB of log lines. */
     static final int CAPACITY = 16_384;
 
-    private record Chunk(OutputStream target, byte[] bytes) {
+    /** {@code loggedAt}: when a line that gets a timestamp was logged, else {@link #NO_STAMP}. */
+    private record Chunk(OutputStream target, byte[] bytes, long loggedAt) {
     }
 
-    private static final Chunk END = new Chunk(null, new byte[0]);
+    private static final long NO_STAMP = Long.MIN_VALUE;
+    private static final Chunk END = new Chunk(null, new byte[0], NO_STAMP);
+    /** How slf4j-simple starts a line (levelInBrackets, no date, no thread): the lines that get a timestamp. */
+    private static final List<byte[]> LEVELS = Stream.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
+            .map(level -> ("[" + level + "] ").getBytes(StandardCharsets.US_ASCII)).toList();
     /** One-millisecond naps on an empty queue before the writer blocks: 100 ms of quiet. */
     private static final int NAPS_BEFORE_SLEEP = 100;
 
@@ -44,9 +55,15 @@ final class LogTee implements AutoCloseable {
     private final OutputStream err;
     private final OutputStream file;
     private final Thread writer;
+    /** {@code null}: lines are written as they come. */
+    private final LineTimestamp timestamps;
     private volatile boolean closed;
 
-    LogTee(OutputStream out, OutputStream err, OutputStream file, int capacity) {
+    /**
+     * @param timestamps puts the time a line was logged in front of each slf4j-simple line, or {@code null}
+     */
+    LogTee(OutputStream out, OutputStream err, OutputStream file, int capacity, LineTimestamp timestamps) {
+        this.timestamps = timestamps;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.out = new BufferedOutputStream(out, 64 * 1024);
         this.err = new BufferedOutputStream(err, 64 * 1024);
@@ -56,12 +73,16 @@ final class LogTee implements AutoCloseable {
         writer.start();
     }
 
-    /** Replaces {@code System.out} and {@code System.err}; the returned tee must be closed on shutdown. */
-    static LogTee install(Path logFile) throws IOException {
+    /**
+     * Replaces {@code System.out} and {@code System.err}; the returned tee must be closed on shutdown.
+     *
+     * @param stampLines whether to write a timestamp in front of each slf4j-simple line ({@link LoggingDefaults})
+     */
+    static LogTee install(Path logFile, boolean stampLines) throws IOException {
         Files.createDirectories(logFile.getParent());
         OutputStream file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         LogTee tee = new LogTee(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
-                file, CAPACITY);
+                file, CAPACITY, stampLines ? new LineTimestamp(ZoneId.systemDefault()) : null);
         System.setOut(tee.stream(tee.out));
         System.setErr(tee.stream(tee.err));
         return tee;
@@ -77,18 +98,32 @@ final class LogTee implements AutoCloseable {
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                enqueue(console, java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+                long loggedAt = timestamps != null && startsWithLevel(bytes, offset, length)
+                        ? System.currentTimeMillis() : NO_STAMP;
+                enqueue(new Chunk(console, Arrays.copyOfRange(bytes, offset, offset + length), loggedAt));
             }
         }, false, StandardCharsets.UTF_8);
     }
 
-    private void enqueue(OutputStream console, byte[] bytes) throws IOException {
+    private static boolean startsWithLevel(byte[] bytes, int offset, int length) {
+        if (length == 0 || bytes[offset] != '[') {
+            return false;
+        }
+        for (byte[] level : LEVELS) {
+            if (length >= level.length && Arrays.equals(bytes, offset, offset + level.length, level, 0, level.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void enqueue(Chunk chunk) throws IOException {
         if (closed) {
-            writeNow(console, bytes); // after the drain (e.g. another shutdown hook): straight through
+            writeNow(chunk); // after the drain (e.g. another shutdown hook): straight through
             return;
         }
         try {
-            queue.put(new Chunk(console, bytes));
+            queue.put(chunk);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the log queue was full");
@@ -101,7 +136,7 @@ final class LogTee implements AutoCloseable {
      * and only after {@value #NAPS_BEFORE_SLEEP} naps in a row blocks until the next line.
      */
     private void drain() {
-        java.util.List<Chunk> batch = new java.util.ArrayList<>(1024);
+        List<Chunk> batch = new ArrayList<>(1024);
         int naps = 0;
         try {
             while (true) {
@@ -109,7 +144,7 @@ final class LogTee implements AutoCloseable {
                 if (queue.drainTo(batch, 1024) == 0) {
                     flushAll();
                     if (++naps < NAPS_BEFORE_SLEEP) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                        LockSupport.parkNanos(1_000_000L);
                         continue;
                     }
                     batch.add(queue.take());
@@ -130,6 +165,11 @@ final class LogTee implements AutoCloseable {
 
     private synchronized void write(Chunk chunk) {
         try {
+            if (chunk.loggedAt() != NO_STAMP) {
+                byte[] stamp = timestamps.of(chunk.loggedAt());
+                chunk.target().write(stamp);
+                file.write(stamp);
+            }
             chunk.target().write(chunk.bytes());
             file.write(chunk.bytes());
         } catch (IOException e) {
@@ -137,8 +177,8 @@ final class LogTee implements AutoCloseable {
         }
     }
 
-    private synchronized void writeNow(OutputStream console, byte[] bytes) {
-        write(new Chunk(console, bytes));
+    private synchronized void writeNow(Chunk chunk) {
+        write(chunk);
         flushAll();
     }
 

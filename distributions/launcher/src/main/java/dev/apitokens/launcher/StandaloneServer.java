@@ -48,8 +48,8 @@ final class StandaloneServer {
         Path data = options.dataDir();
         requireFreePort(options.port());
         Files.createDirectories(data.resolve("config"));
-        LogTee logs = LogTee.install(data.resolve(LOG_FILE));
-        LoggingDefaults.apply();
+        boolean stampLines = LoggingDefaults.apply();
+        LogTee logs = LogTee.install(data.resolve(LOG_FILE), stampLines);
         DefaultConfiguration.copyMissing(contents.configs(), data.resolve("config"));
 
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()

@@ -7,10 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +47,7 @@ class LogTeeTest {
         SlowSink out = new SlowSink();
         SlowSink err = new SlowSink();
         SlowSink file = new SlowSink();
-        LogTee tee = new LogTee(out, err, file, 8);
+        LogTee tee = new LogTee(out, err, file, 8, null);
         PrintStream errStream = tee.stream(err);
         PrintStream outStream = tee.stream(out);
         int threads = 4;
@@ -89,7 +94,7 @@ class LogTeeTest {
     void aLineIsWrittenOutWithoutWaitingForMoreAndWritesAfterCloseGoStraightThrough() throws Exception {
         SlowSink out = new SlowSink();
         SlowSink file = new SlowSink();
-        LogTee tee = new LogTee(out, new SlowSink(), file, LogTee.CAPACITY);
+        LogTee tee = new LogTee(out, new SlowSink(), file, LogTee.CAPACITY, null);
         PrintStream stream = tee.stream(out);
         stream.println("first");
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -100,5 +105,34 @@ class LogTeeTest {
         tee.close();
         stream.println("after close");
         assertTrue(file.text().endsWith("after close\n") && out.text().endsWith("after close\n"));
+    }
+
+    @Test
+    void slf4jSimpleLinesGetTheTimeTheyWereLoggedAndOtherLinesStayAsWritten() throws Exception {
+        SlowSink err = new SlowSink();
+        SlowSink file = new SlowSink();
+        LogTee tee = new LogTee(new SlowSink(), err, file, LogTee.CAPACITY, new LineTimestamp(ZoneOffset.UTC));
+        PrintStream stream = tee.stream(err);
+        long before = System.currentTimeMillis();
+        stream.println("[INFO] dev.apitokens.core.internal.TokenAuthenticator - bob has been authenticated via API "
+                + "Token (W47AcmbHJCjwsRJt)");
+        stream.println("\tat some.Frame(Frame.java:1)");
+        stream.println("[ERROR] x - y");
+        long after = System.currentTimeMillis();
+        tee.close();
+
+        String[] lines = file.text().split("\n");
+        assertEquals(3, lines.length);
+        Matcher line = Pattern.compile("(\\S+) (\\[INFO\\] .*)").matcher(lines[0]);
+        assertTrue(line.matches(), lines[0]);
+        assertEquals("[INFO] dev.apitokens.core.internal.TokenAuthenticator - bob has been authenticated via API "
+                + "Token (W47AcmbHJCjwsRJt)", line.group(2));
+        SimpleDateFormat slf4jSimple = new SimpleDateFormat(LineTimestamp.PATTERN);
+        slf4jSimple.setTimeZone(TimeZone.getTimeZone("UTC"));
+        long stamped = slf4jSimple.parse(line.group(1)).getTime();
+        assertTrue(stamped >= before && stamped <= after, "the time of logging: " + line.group(1));
+        assertEquals("\tat some.Frame(Frame.java:1)", lines[1], "a stack trace line is not stamped");
+        assertTrue(lines[2].matches("\\S+ \\[ERROR\\] x - y"), lines[2]);
+        assertEquals(file.text(), err.text(), "the console gets the same text");
     }
 }

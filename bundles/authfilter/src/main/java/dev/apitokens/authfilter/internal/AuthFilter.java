@@ -167,18 +167,21 @@ public class AuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        // Loops, not streams: this runs on every request to /rest/*, with a token or not.
         List<String> headers = AuthorizationHeader.all(request);
-        List<TokenCredentials> presented = headers.stream().map(h -> TokenCredentials.read(h, tokens::isTokenFormat))
-                .toList();
-        if (headers.size() > 1 && presented.stream().anyMatch(TokenCredentials::isOurs)) {
+        if (headers.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        TokenCredentials credentials = TokenCredentials.read(headers.get(0), tokens::isTokenFormat);
+        if (headers.size() > 1 && anyOurs(headers)) {
             // Only the first would be checked here, while the host or an application may read another one.
             LOG.info("API token authentication refused for a request from {}: {} Authorization headers",
                     clientAddress.of(request), headers.size());
             JsonMessage.send(response, HttpServletResponse.SC_BAD_REQUEST, "send exactly one Authorization header");
             return;
         }
-        TokenCredentials credentials = presented.isEmpty() ? null : presented.get(0);
-        if (credentials == null || credentials.kind() == TokenCredentials.Kind.NOT_OURS) {
+        if (credentials.kind() == TokenCredentials.Kind.NOT_OURS) {
             chain.doFilter(request, response);
             return;
         }
@@ -216,6 +219,15 @@ public class AuthFilter implements Filter {
             return;
         }
         refuse(client, response, credentials, result);
+    }
+
+    private boolean anyOurs(List<String> headers) {
+        for (String header : headers) {
+            if (TokenCredentials.read(header, tokens::isTokenFormat).isOurs()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers 429 if the client address has spent its failure budget: its token requests are not even checked. */

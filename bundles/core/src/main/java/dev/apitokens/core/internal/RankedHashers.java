@@ -50,7 +50,13 @@ final class RankedHashers {
 
     /** The highest-ranked hasher for the PHC algorithm id {@code algorithm}. */
     Optional<Hasher> forAlgorithm(String algorithm) {
-        return ranked.stream().filter(h -> algorithm.equals(h.algorithm())).findFirst();
+        // a loop, not a stream: this runs on every cache hit
+        for (Hasher hasher : ranked) {
+            if (algorithm.equals(hasher.algorithm())) {
+                return Optional.of(hasher);
+            }
+        }
+        return Optional.empty();
     }
 
     private static int ranking(Map<String, Object> properties) {
