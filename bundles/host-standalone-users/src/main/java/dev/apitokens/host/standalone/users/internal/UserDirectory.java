@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +34,32 @@ public class UserDirectory implements HostUsers {
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
-    private record Snapshot(List<UserRecord> users, FileTime modified, long checkedAt) {
+    /** The users as read, indexed: a token request looks its owner up by name and by key. */
+    private record Snapshot(List<UserRecord> users, Map<String, UserRecord> byLowerName,
+            Map<String, UserRecord> byKey, FileTime modified, long checkedAt) {
+
+        static Snapshot of(List<UserRecord> users, FileTime modified, long checkedAt) {
+            Map<String, UserRecord> byLowerName = new HashMap<>();
+            Map<String, UserRecord> byKey = new HashMap<>();
+            for (UserRecord user : users) {
+                byLowerName.putIfAbsent(user.name().toLowerCase(Locale.ROOT), user);
+                byKey.putIfAbsent(user.key(), user);
+            }
+            return new Snapshot(users, byLowerName, byKey, modified, checkedAt);
+        }
+
+        Snapshot checked(long at) {
+            return new Snapshot(users, byLowerName, byKey, modified, at);
+        }
+
+        Optional<UserRecord> named(String username) {
+            UserRecord user = byLowerName.get(username.toLowerCase(Locale.ROOT));
+            if (user != null && user.isNamed(username)) {
+                return Optional.of(user);
+            }
+            // the few names whose lower case differs from what equalsIgnoreCase matches
+            return users.stream().filter(u -> u.isNamed(username)).findFirst();
+        }
     }
 
     private final UsersFile file;
@@ -47,7 +75,7 @@ public class UserDirectory implements HostUsers {
         this.file = new UsersFile(DataDirectory.resolve(dataDir, config.usersFile(), "users.json"));
         this.kdf = new PasswordKdf(config.passwordIterations());
         InitialAdmin.createIfNoUsers(file, kdf, dataDir.resolve(InitialAdmin.PASSWORD_FILE));
-        this.snapshot = new Snapshot(file.read(), file.lastModified(), System.nanoTime());
+        this.snapshot = Snapshot.of(file.read(), file.lastModified(), System.nanoTime());
         LOG.info("{} users from {}", snapshot.users().size(), file.path());
     }
 
@@ -58,12 +86,12 @@ public class UserDirectory implements HostUsers {
 
     @Override
     public Optional<HostUser> findByKey(String userKey) {
-        return users().stream().filter(user -> user.key().equals(userKey)).findFirst().map(UserRecord::toHostUser);
+        return Optional.ofNullable(current().byKey().get(userKey)).map(UserRecord::toHostUser);
     }
 
     @Override
     public long activeUserCount() {
-        return users().stream().filter(UserRecord::active).count();
+        return current().users().stream().filter(UserRecord::active).count();
     }
 
     /**
@@ -84,27 +112,27 @@ public class UserDirectory implements HostUsers {
         if (username == null) {
             return Optional.empty();
         }
-        return users().stream().filter(user -> user.isNamed(username)).findFirst();
+        return current().named(username);
     }
 
-    private List<UserRecord> users() {
+    private Snapshot current() {
         Snapshot current = snapshot;
         long now = System.nanoTime();
         if (now - current.checkedAt() < RECHECK_NANOS) {
-            return current.users();
+            return current;
         }
         FileTime modified = file.lastModified();
         if (Objects.equals(modified, current.modified())) {
-            snapshot = new Snapshot(current.users(), modified, now);
-            return current.users();
+            snapshot = current.checked(now);
+            return snapshot;
         }
         try {
-            snapshot = new Snapshot(file.read(), modified, now);
+            snapshot = Snapshot.of(file.read(), modified, now);
             LOG.info("Reloaded {} users from {}", snapshot.users().size(), file.path());
         } catch (IOException | UncheckedIOException e) {
             LOG.error("Cannot reload the users file, keeping the previous users: {}", e.getMessage());
-            snapshot = new Snapshot(current.users(), modified, now);
+            snapshot = new Snapshot(current.users(), current.byLowerName(), current.byKey(), modified, now);
         }
-        return snapshot.users();
+        return snapshot;
     }
 }
