@@ -1,5 +1,6 @@
 package dev.apitokens.sal.host.modules;
 
+import com.atlassian.annotations.security.AdminOnly;
 import java.io.IOException;
 
 import jakarta.servlet.Servlet;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@value #PAGE_PARAM} names the page's path in the standalone host ({@code /secure/admin/ApiTokens.jspa} for the
  * admin page), and the request is handed to the page servlet as if it had come on that path.
  */
+@AdminOnly
 public class PageServletModule extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package dev.apitokens.sal.host.modules;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import java.io.IOException;
 
 import jakarta.servlet.Filter;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * token REST API itself (the {@code rest} component, a plain servlet), so the original product's paths stay as they
  * were without a JAX-RS resource. It runs after the host's login, so session and password users are known.
  */
+@UnrestrictedAccess
 public class RestFilterModule implements Filter {
 
     static final String COMPONENT = "dev.apitokens.rest.internal.TokensServlet";

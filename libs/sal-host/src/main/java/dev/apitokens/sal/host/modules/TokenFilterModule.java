@@ -1,5 +1,6 @@
 package dev.apitokens.sal.host.modules;
 
+import com.atlassian.annotations.security.UnrestrictedAccess;
 import dev.apitokens.sal.host.SalLogin;
 import java.io.IOException;
 
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpSession;
  * session), that session is invalidated once the request is done, so a token never turns into a session cookie.
  * A session the client already had is left alone.
  */
+@UnrestrictedAccess
 public class TokenFilterModule implements Filter {
 
     static final String COMPONENT = "dev.apitokens.authfilter.internal.AuthFilter";
