@@ -22,12 +22,15 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 /**
  * Starts the simulated host: its services (see the module's description), its servlet context (path from the
  * framework property {@value #CONTEXT_PATH}, default {@code /jira}), its login filter and product servlet, and the
- * simulated plugin system.
+ * simulated plugin system. The H2 database is offered as Jira's {@code OfBizConnectionFactory}, and as a plain
+ * {@code DataSource} when the framework property {@value #DATA_SOURCE} is {@code true}.
  */
 public final class SimulatedHostActivator implements BundleActivator {
 
     public static final String CONTEXT_PATH = "simulated.host.context.path";
     public static final String CONTEXT_NAME = "simulated-atlassian-host";
+    /** Framework property: {@code true} registers the database as a plain {@code javax.sql.DataSource} service too. */
+    public static final String DATA_SOURCE = "simulated.host.datasource";
 
     private SimulatedPluginSystem plugins;
 
@@ -58,7 +61,12 @@ public final class SimulatedHostActivator implements BundleActivator {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:simulated-host;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
-        context.registerService(DataSource.class, h2, null);
+        // Jira's database as Jira's connection factory gives it; a plain DataSource service only when asked for
+        // (Confluence: no adapter over its database access exists yet)
+        context.registerService(com.atlassian.jira.ofbiz.OfBizConnectionFactory.class, h2::getConnection, null);
+        if (Boolean.parseBoolean(context.getProperty(DATA_SOURCE))) {
+            context.registerService(DataSource.class, h2, null);
+        }
 
         plugins = new SimulatedPluginSystem(context, CONTEXT_NAME);
         plugins.open();
