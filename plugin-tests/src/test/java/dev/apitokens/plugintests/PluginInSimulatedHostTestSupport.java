@@ -211,6 +211,21 @@ public abstract class PluginInSimulatedHostTestSupport {
         assertEquals("a deactivated user's token", 401, status);
     }
 
+    @Test
+    public void theServletModulesServeTheProfileAndAdminPages() throws Exception {
+        registeredByPlugin();
+        HttpResponse<String> profile = send(get("/plugins/servlet/api-tokens/profile")
+                .header("Authorization", basic("alice", "alice-password")).build());
+        assertEquals(profile.body(), 200, profile.statusCode());
+        assertTrue(profile.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<String> refused = send(get("/plugins/servlet/api-tokens/admin")
+                .header("Authorization", basic("alice", "alice-password")).build());
+        assertEquals("the admin page for a non-administrator", 403, refused.statusCode());
+        HttpResponse<String> admin = send(get("/plugins/servlet/api-tokens/admin")
+                .header("Authorization", basic("admin", "admin-password")).build());
+        assertEquals(admin.body(), 200, admin.statusCode());
+    }
+
     private String createToken(String user) throws Exception {
         HttpResponse<String> created = send(post("/rest/api-tokens/latest/", "{\"label\":\"t\"}")
                 .header("Authorization", basic(user, user + "-password")).build());
