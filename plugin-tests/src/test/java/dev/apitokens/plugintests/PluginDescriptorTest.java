@@ -146,7 +146,10 @@ class PluginDescriptorTest {
             Element filter = moduleWithClass(root, "servlet-filter", "dev.apitokens.sal.host.modules.TokenFilterModule");
             assertEquals("before-login", filter.getAttribute("location"));
             assertEquals(List.of("/rest/*"), patterns(filter));
-            Element api = moduleWithClass(root, "servlet-filter", "dev.apitokens.sal.host.modules.RestFilterModule");
+            Element api = all(root, "servlet-filter").stream().filter(e -> e.getAttribute("key").equals("token-rest-api"))
+                    .findFirst().orElseThrow();
+            assertEquals("dev.apitokens.sal.host.modules.ServletFilterModule", api.getAttribute("class"));
+            assertTrue(api.getTextContent().contains("dev.apitokens.rest.internal.TokensServlet"), "the REST component");
             assertEquals("before-dispatch", api.getAttribute("location"));
             assertTrue(patterns(api).contains("/rest/api-tokens/latest/*"), patterns(api).toString());
         }

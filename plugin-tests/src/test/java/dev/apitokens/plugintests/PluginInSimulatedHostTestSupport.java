@@ -224,6 +224,9 @@ public abstract class PluginInSimulatedHostTestSupport {
         HttpResponse<String> admin = send(get("/plugins/servlet/api-tokens/admin")
                 .header("Authorization", basic("admin", "admin-password")).build());
         assertEquals(admin.body(), 200, admin.statusCode());
+        HttpResponse<String> script = send(get("/apitokens-ui/common.js").build());
+        assertEquals("the pages' script where the pages link it", 200, script.statusCode());
+        assertTrue("the page links it", admin.body().contains(plugin().contextPath() + "/apitokens-ui/common.js"));
     }
 
     private String createToken(String user) throws Exception {

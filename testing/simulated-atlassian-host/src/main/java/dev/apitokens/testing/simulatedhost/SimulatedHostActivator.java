@@ -53,6 +53,18 @@ public final class SimulatedHostActivator implements BundleActivator {
                 HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, select,
                 HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/rest/*")));
 
+        // the web application's default servlet: in a real host, filters run on every path, not only on mapped ones
+        context.registerService(Servlet.class, new jakarta.servlet.http.HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void service(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                response.sendError(404);
+            }
+        }, props(Map.of(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, select,
+                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/")));
+
         context.registerService(UserManager.class, new SimulatedSalUserManager(), null);
         context.registerService(com.atlassian.jira.user.util.UserManager.class, new SimulatedJiraUserManager(), null);
         context.registerService(UserAccessor.class, new SimulatedUserAccessor(), null);
