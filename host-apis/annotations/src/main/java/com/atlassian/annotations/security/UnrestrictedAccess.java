@@ -1,0 +1,21 @@
+package com.atlassian.annotations.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declaration of the Platform 7 access criterion {@code UnrestrictedAccess}: "permits complete unrestricted access: the token filter must see unauthenticated requests (it is what authenticates them), and the REST API answers 401 itself".
+ *
+ * <p>Declared from: https://developer.atlassian.com/platform/marketplace/dc-apps-platform-7-preparing-for-secure-endpoints/
+ * (the criterion's name and meaning, and that it "also extends to Servlet and Servlet Filter endpoints"). The
+ * package {@code com.atlassian.annotations.security}, the retention and the targets were not seen on a page here:
+ * see host-apis/README.md. Compile-only: never packaged into a plugin jar.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface UnrestrictedAccess {
+}
