@@ -20,6 +20,7 @@ final class RestCalls {
 
     /** The root of the token REST API. */
     static final String TOKENS = "/rest/api-tokens/latest/";
+    private static final Pattern SESSION_COOKIE = Pattern.compile("APITOKENS_SESSION=([^;]+)");
 
     /** A created token: its public id and the secret. */
     record Token(String id, String secret) {
@@ -40,6 +41,19 @@ final class RestCalls {
 
     static String basic(String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The host's session cookie value after {@code POST /rest/auth/1/session} with the password. */
+    String session(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(base.resolve("/rest/auth/1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password
+                        + "\"}", StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher cookie = SESSION_COOKIE.matcher(login.headers().firstValue("Set-Cookie").orElse(""));
+        if (login.statusCode() != 200 || !cookie.find()) {
+            throw new IllegalStateException("session login answered " + login.statusCode() + ": " + login.body());
+        }
+        return cookie.group(1);
     }
 
     HttpRequest.Builder request(String path, String authorization) {

@@ -2,8 +2,6 @@ package dev.apitokens.benchmarks.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,7 +32,6 @@ public final class TokenVsSessionRun {
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: .*");
-    private static final Pattern COOKIE = Pattern.compile("APITOKENS_SESSION=([^;]+)");
 
     private final Map<String, String> options;
 
@@ -74,7 +71,7 @@ public final class TokenVsSessionRun {
             server.awaitAnswer(rest, path, passwordAuth);
 
             String tokenHeader = "Authorization: " + RestCalls.basic(USER, rest.create(passwordAuth, "wrk").secret());
-            String sessionHeader = "Cookie: APITOKENS_SESSION=" + session(client, base, password);
+            String sessionHeader = "Cookie: APITOKENS_SESSION=" + rest.session(USER, password);
             String url = base.resolve(path).toString();
 
             System.out.println("warm-up (not counted): 10 s of each mode");
@@ -109,17 +106,6 @@ public final class TokenVsSessionRun {
     }
 
     /** Logs in through the host's session resource; the session cookie's value. */
-    private static String session(HttpClient client, URI base, String password) throws Exception {
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(base.resolve("/rest/auth/1/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + password
-                        + "\"}", StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher cookie = COOKIE.matcher(login.headers().firstValue("Set-Cookie").orElse(""));
-        if (login.statusCode() != 200 || !cookie.find()) {
-            throw new IllegalStateException("session login answered " + login.statusCode() + ": " + login.body());
-        }
-        return cookie.group(1);
-    }
 
     private record Result(double requestsPerSecond, long non2xx, String socketErrors) {
         boolean clean() {
