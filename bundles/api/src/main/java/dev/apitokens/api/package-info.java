@@ -5,6 +5,9 @@
  * the profile page and a host adapter call it to create, list, revoke and check tokens; this project provides it
  * ({@code @ProviderType}), so a caller never implements anything in this package.
  *
+ * <p>{@link dev.apitokens.api.AuditEvents} (since 1.1.0) names the OSGi Event Admin topics and properties of the
+ * audit trail that the token service posts.
+ *
  * <p>The two other packages of this bundle are the plug-in points: {@code dev.apitokens.spi} (what an integrator
  * implements to swap the hash algorithm, the license strategy or the store) and {@code dev.apitokens.host.spi}
  * (what a host - Jira, Confluence, the standalone host - implements to tell who its users are and who is signed in).
@@ -15,7 +18,7 @@
  * whole token string as the user received it; only its salted hash is ever stored.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.apitokens.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
@@ -96,12 +97,18 @@ public class CoreTokenService implements TokenService {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile LicenseGate licenseGate;
 
+    /** Event Admin, when the host runs one: audit events are posted to it (see {@link AuditTrail}). */
+    @Reference(service = org.osgi.service.event.EventAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Object eventAdmin;
+
     /** The cluster's revocations: the store's log in the shared database, or a host adapter's messaging. */
     private volatile RevocationFeed revocationFeed;
     private RevocationFeed.Subscription revocationSubscription;
 
     private final TokenStore store;
     private final Clock clock;
+    private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
     private final VerifiedTokenCache cache;
     private final int cacheTtlSeconds;
@@ -128,6 +135,7 @@ public class CoreTokenService implements TokenService {
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
+        this.audit = new AuditTrail(() -> eventAdmin, clock);
         cacheTtlSeconds = config.cacheTtlSeconds();
         cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
         usage = new UsageRecorder(store);
@@ -197,6 +205,7 @@ public class CoreTokenService implements TokenService {
         String hash = hasher.hash(token.getBytes(StandardCharsets.UTF_8));
         StoredToken stored = store.insert(
                 new NewToken(TokenFormat.publicIdOf(token), userKey, trimmed, hash, now, expiresAt));
+        audit.post(AuditEvents.TOKEN_CREATED, userKey, userKey, stored.publicId(), trimmed);
         return new CreatedToken(toInfo(stored), token);
     }
 
@@ -215,6 +224,7 @@ public class CoreTokenService implements TokenService {
         if (deleted) {
             cache.evictIf(e -> e.publicId().equals(tokenId));
             tellOtherNodes(Revocation.ofToken(tokenId));
+            audit.post(AuditEvents.TOKEN_REVOKED, userKey, userKey, tokenId, null);
         }
         return deleted;
     }
@@ -225,6 +235,7 @@ public class CoreTokenService implements TokenService {
         cache.evictIf(e -> e.userKey().equals(userKey));
         if (deleted > 0) {
             tellOtherNodes(Revocation.ofUser(userKey));
+            audit.post(AuditEvents.ALL_TOKENS_REVOKED, userKey, userKey, null, deleted + " tokens");
         }
         return deleted;
     }
@@ -241,10 +252,13 @@ public class CoreTokenService implements TokenService {
         if (!TokenFormat.isPublicId(tokenId)) {
             return false;
         }
+        // read first, so the audit event can name the owner (the row is gone after the delete)
+        String owner = store.findByPublicId(tokenId).map(StoredToken::userKey).orElse(null);
         boolean deleted = store.delete(tokenId);
         cache.evictIf(e -> e.publicId().equals(tokenId));
         if (deleted) {
             tellOtherNodes(Revocation.ofToken(tokenId));
+            audit.post(AuditEvents.TOKEN_REVOKED_BY_ADMIN, null, owner, tokenId, null);
         }
         return deleted;
     }

@@ -116,7 +116,8 @@ final class TokenTable {
         provider.dispose();
     }
 
-    private static EntityManagerConfiguration configuration(String tablePrefix) {
+    /** Atlassian's naming for this prefix, managing only the tables under it; shared with {@link AuditLog}. */
+    static EntityManagerConfiguration configuration(String tablePrefix) {
         NameConverters names = new AtlassianNames(new AtlassianTableNameConverter(s -> tablePrefix + "_" + s),
                 new AtlassianFieldNameConverter(), new AtlassianSequenceNameConverter(),
                 new AtlassianTriggerNameConverter(), new AtlassianIndexNameConverter(),

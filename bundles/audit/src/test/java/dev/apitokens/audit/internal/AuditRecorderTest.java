@@ -1,0 +1,55 @@
+package dev.apitokens.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.apitokens.api.AuditEvents;
+import dev.apitokens.spi.TokenStore;
+import dev.apitokens.store.ao.AuditLog;
+import dev.apitokens.store.ao.AuditQuery;
+import dev.apitokens.store.ao.AuditRecord;
+import dev.apitokens.store.ao.TestDatabase;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+
+/** Events posted on the audit topics end up as rows of the product's audit table, on every database. */
+class AuditRecorderTest {
+
+    @Test
+    void theAuditTableSitsBesideTheStoresTokenTable() {
+        assertEquals("AO_5D4005", AuditRecorder.prefixOf("AO_5D4005_TOKEN"));
+        assertThrows(IllegalStateException.class, () -> AuditRecorder.prefixOf(null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"H2_MEMORY", "POSTGRESQL", "MARIADB"})
+    void eachEventIsStoredAsPosted(TestDatabase database) throws Exception {
+        database.dropTable("AO_5D4005_AUDIT");
+        AuditRecorder recorder = new AuditRecorder(AuditLog.open(
+                AuditRecorder.prefixOf(Map.of(TokenStore.TABLE, "AO_5D4005_TOKEN").get(TokenStore.TABLE)),
+                database.dataSource(), ""));
+        try {
+            assertEquals("AO_5D4005_AUDIT", recorder.log().tableName());
+            recorder.handleEvent(new Event(AuditEvents.topic(AuditEvents.TOKEN_CREATED),
+                    Map.of(AuditEvents.TYPE, AuditEvents.TOKEN_CREATED, AuditEvents.TIMESTAMP, 42L,
+                            AuditEvents.ACTOR, "key-alice", AuditEvents.USER, "key-alice",
+                            AuditEvents.TOKEN_ID, "ULy3Wj2oRBv3tpN9", AuditEvents.DETAIL, "Jenkins")));
+            recorder.handleEvent(new Event(AuditEvents.topic(AuditEvents.TOKEN_REVOKED_BY_ADMIN),
+                    Map.of(AuditEvents.TYPE, AuditEvents.TOKEN_REVOKED_BY_ADMIN, AuditEvents.TIMESTAMP, 43L,
+                            AuditEvents.USER, "key-alice", AuditEvents.TOKEN_ID, "ULy3Wj2oRBv3tpN9")));
+            List<AuditRecord> rows = recorder.log().find(new AuditQuery(null, null, null, null, 0, 10)).items();
+            assertEquals(2, rows.size());
+            assertEquals(new AuditRecord(rows.get(1).id(), 42L, "TOKEN_CREATED", "key-alice", "key-alice",
+                    "ULy3Wj2oRBv3tpN9", "Jenkins"), rows.get(1));
+            assertEquals(new AuditRecord(rows.get(0).id(), 43L, "TOKEN_REVOKED_BY_ADMIN", null, "key-alice",
+                    "ULy3Wj2oRBv3tpN9", null), rows.get(0));
+        } finally {
+            recorder.deactivate();
+        }
+    }
+}

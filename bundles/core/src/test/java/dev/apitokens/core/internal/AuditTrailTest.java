@@ -1,0 +1,102 @@
+package dev.apitokens.core.internal;
+
+import static dev.apitokens.core.internal.CoreFixture.ALICE;
+import static dev.apitokens.core.internal.CoreFixture.BOB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.apitokens.api.AuditEvents;
+import dev.apitokens.api.CreatedToken;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** The core posts one audit event per change, on the documented topic, with owner, actor and id, never a secret. */
+class AuditTrailTest {
+
+    /** Records what the core posts, as Event Admin would receive it. */
+    static final class RecordingEventAdmin implements EventAdmin {
+        final List<Event> posted = new ArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            posted.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            throw new AssertionError("the core must post (asynchronously), not send: " + event.getTopic());
+        }
+    }
+
+    private final CoreFixture fixture = new CoreFixture();
+    private final RecordingEventAdmin events = new RecordingEventAdmin();
+
+    AuditTrailTest() {
+        fixture.addHasher(new FakeHasher("fake-a"), 100);
+        fixture.service.eventAdmin = events;
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void everyChangeIsPostedOnceWithItsOwnerAndActor() {
+        CreatedToken first = fixture.create(ALICE, "Jenkins");
+        CreatedToken second = fixture.create(ALICE, "CI");
+        CreatedToken bobs = fixture.create(BOB, "bob's");
+        List<String> hashes = List.of(first, second, bobs).stream()
+                .map(t -> fixture.store.get(t.info().id()).hash()).toList();
+        fixture.service.revoke(ALICE.key(), first.info().id());
+        fixture.service.revoke(ALICE.key(), bobs.info().id()); // not hers: nothing happens, nothing is audited
+        fixture.service.revokeAny(bobs.info().id());
+        fixture.service.revokeAll(ALICE.key());
+
+        List<String> topics = events.posted.stream().map(Event::getTopic).toList();
+        assertEquals(List.of("dev/apitokens/audit/TOKEN_CREATED", "dev/apitokens/audit/TOKEN_CREATED",
+                "dev/apitokens/audit/TOKEN_CREATED", "dev/apitokens/audit/TOKEN_REVOKED",
+                "dev/apitokens/audit/TOKEN_REVOKED_BY_ADMIN", "dev/apitokens/audit/ALL_TOKENS_REVOKED"), topics);
+
+        Event created = events.posted.get(0);
+        assertEquals(AuditEvents.TOKEN_CREATED, created.getProperty(AuditEvents.TYPE));
+        assertEquals(ALICE.key(), created.getProperty(AuditEvents.ACTOR));
+        assertEquals(ALICE.key(), created.getProperty(AuditEvents.USER));
+        assertEquals(first.info().id(), created.getProperty(AuditEvents.TOKEN_ID));
+        assertEquals("Jenkins", created.getProperty(AuditEvents.DETAIL));
+        assertEquals(fixture.clock.millis(), created.getProperty(AuditEvents.TIMESTAMP));
+
+        Event byAdmin = events.posted.get(4);
+        assertEquals(BOB.key(), byAdmin.getProperty(AuditEvents.USER), "the owner is named after the delete");
+        assertNull(byAdmin.getProperty(AuditEvents.ACTOR));
+        assertEquals("1 tokens", events.posted.get(5).getProperty(AuditEvents.DETAIL));
+
+        for (Event event : events.posted) {
+            for (String name : event.getPropertyNames()) {
+                String value = String.valueOf(event.getProperty(name));
+                for (CreatedToken token : List.of(first, second, bobs)) {
+                    assertFalse(value.contains(token.secret()), "a secret in " + name + " of " + event);
+                }
+                for (String hash : hashes) {
+                    assertFalse(value.contains(hash), "a hash in " + name + " of " + event);
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutEventAdminNothingIsPostedAndChangesStillWork() {
+        fixture.service.eventAdmin = null;
+        CreatedToken token = fixture.create(ALICE, "quiet");
+        assertEquals(1, fixture.service.list(ALICE.key()).size());
+        fixture.service.revoke(ALICE.key(), token.info().id());
+        assertEquals(List.of(), events.posted);
+        assertEquals(0, fixture.service.list(ALICE.key()).size());
+    }
+}
