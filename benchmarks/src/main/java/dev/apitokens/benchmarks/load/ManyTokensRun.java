@@ -61,6 +61,7 @@ public final class ManyTokensRun {
         }
         System.out.printf("ManyTokensRun %s, %d tokens, %d requests, %d cores, java %s, %s%n", Instant.now(), tokens,
                 requests, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), jar);
+        boolean clean;
         try (DistributionServer server = DistributionServer.prepare(Path.of(jar))) {
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             server.addAdmin(USER, password);
@@ -97,12 +98,14 @@ public final class ManyTokensRun {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%d requests over %d distinct tokens in %.1f s (%.0f req/s), %d not 2xx; VmRSS: %s%n",
                         sent, headers.size(), seconds, sent / seconds, failed, server.residentSetSize());
-                System.exit(failed == 0 ? 0 : 1);
+                clean = failed == 0;
             } finally {
                 Files.deleteIfExists(headerFile);
                 Files.deleteIfExists(script);
             }
         }
+        // after the server is stopped and the temporary files are gone
+        System.exit(clean ? 0 : 1);
     }
 
     private static String wrk(Path script, Path headerFile, String url) throws Exception {
@@ -134,8 +137,7 @@ public final class ManyTokensRun {
                             throw new IllegalStateException("create answered " + response.statusCode() + ": "
                                     + response.body());
                         }
-                        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                (USER + ":" + secret.group(1)).getBytes(StandardCharsets.UTF_8));
+                        return RestCalls.basic(USER, secret.group(1));
                     }));
         }
         List<String> headers = new ArrayList<>(count);
