@@ -1,6 +1,7 @@
 package dev.apitokens.rest.internal;
 
 import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
@@ -52,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * itself was authenticated with a token.</li>
  * <li>{@code DELETE /{id}}: 204; 404 for an unknown id or another user's.</li>
  * <li>{@code DELETE /all}: 204.</li>
+ * <li>{@code GET /policy}: 200 {@code {"requireExpiry","defaultLifetimeDays","maxLifetimeDays","maxTokensPerUser",
+ * "creatorGroups","userScopes","mayCreate"}}: the administrators' token policy and whether the caller may create
+ * tokens. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
+ * (token limit reached) or 403 (not in a group that may create tokens).</li>
  * </ul>
  * <h2>Administrators</h2> (403 for others)
  * <ul>
@@ -118,6 +123,7 @@ public class TokensServlet extends HttpServlet {
     private final transient JsonCodec json;
     private final transient OwnTokensApi own;
     private final transient AdminApi admin;
+    private final transient PolicyApi policy;
     private final int maxBodyBytes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -136,6 +142,7 @@ public class TokensServlet extends HttpServlet {
         JsonCodec json = new JsonCodec(Math.max(1024, config.maxBodyBytes()));
         this.own = new OwnTokensApi(tokens, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
+        this.policy = new PolicyApi(tokens, json);
         this.json = json;
         this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
     }
@@ -155,6 +162,8 @@ public class TokensServlet extends HttpServlet {
             route(caller.get(), method, segments(request.getPathInfo()), request, response);
         } catch (ApiError e) {
             error(request, response, e.status, e.getMessage());
+        } catch (TokenPolicyException e) {
+            error(request, response, PolicyApi.status(e), e.getMessage());
         } catch (InvalidTokenRequestException e) {
             error(request, response, 400, e.getMessage());
         } catch (TokenStoreUnavailableException e) {
@@ -186,6 +195,9 @@ public class TokensServlet extends HttpServlet {
                 case "DELETE" -> own.revokeAll(caller, response);
                 default -> notAllowed(response, "GET, DELETE");
             }
+        } else if (size == 1 && path.get(0).equals("policy")) {
+            requireMethod(method, "GET", response);
+            policy.show(caller, response);
         } else if (size == 1 && path.get(0).equals("license")) {
             requireMethod(method, "GET", response);
             requireAdmin(caller);

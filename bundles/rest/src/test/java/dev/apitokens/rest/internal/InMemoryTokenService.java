@@ -5,6 +5,7 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
@@ -27,6 +28,8 @@ class InMemoryTokenService implements TokenService {
     /** When set, every call throws what it supplies (a store outage, a bug), unless it supplies null. */
     volatile Supplier<RuntimeException> failure;
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    volatile TokenPolicy policy = TokenPolicy.UNRESTRICTED;
+    volatile boolean mayCreate = true;
 
     private void maybeFail() {
         Supplier<RuntimeException> f = failure;
@@ -115,5 +118,15 @@ class InMemoryTokenService implements TokenService {
     @Override
     public AuthenticationResult authenticate(String username, String presentedToken) {
         throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return mayCreate;
     }
 }
