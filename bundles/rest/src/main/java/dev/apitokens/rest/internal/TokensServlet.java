@@ -65,11 +65,12 @@ import org.slf4j.LoggerFactory;
  * {@code id} being the numeric store id, {@code tokenId} the public id, dates server-local like
  * {@code 2024-06-03T17:13:59.304} or {@code null}.</li>
  * <li>{@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}: one page,
- * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm"}]}};
+ * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm","policyViolations"}]}};
  * {@code user} an exact username (unknown: an empty page), {@code label} a case-insensitive substring,
  * {@code sort} one of {@code created} (default), {@code last_used_desc}, {@code last_used_asc}, {@code user},
  * {@code offset} from 0, {@code limit} 1 to 1000 (default {@code adminPageSize}); dates in epoch
- * milliseconds; {@code username} is {@code null} for a user the host no longer knows.</li>
+ * milliseconds; {@code username} is {@code null} for a user the host no longer knows; {@code policyViolations}
+ * lists how a token made before a policy change breaks the policy now (empty when it complies).</li>
  * <li>{@code DELETE /admin/tokens/{tokenId}}: 204; 404 if there is no such token.</li>
  * <li>{@code DELETE /admin/users/{username}/tokens}: 200 {@code {"username","revoked"}}; 404 for an unknown user.</li>
  * <li>{@code GET /license}: 200 {@code {"state","allowsAuthentication","licensee","expiresAt","userTier","activeUsers","message"}}

@@ -129,4 +129,10 @@ class InMemoryTokenService implements TokenService {
     public boolean mayCreate(String userKey) {
         return mayCreate;
     }
+
+    /** A stand-in for the core's check: a token without expiry breaks a policy that requires one. */
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.requireExpiry() && token.expiresAt() == null ? List.of("never expires") : List.of();
+    }
 }

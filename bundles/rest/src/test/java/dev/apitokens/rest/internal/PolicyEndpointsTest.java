@@ -66,6 +66,18 @@ class PolicyEndpointsTest {
         assertStatus(Reason.TOO_MANY_TOKENS, 409);
     }
 
+    @Test
+    void theAdminListingMarksTokensThatBreakThePolicy() throws Exception {
+        server.host.add("key-admin", "admin", true);
+        server.tokens.put("old", "key-alice", "made before the policy");
+        server.tokens.policy = new TokenPolicy(true, 0, 0, 0, List.of(), Set.of());
+        JsonNode token = json(server.get("/admin/tokens", "admin")).get("tokens").get(0);
+        assertEquals("[\"never expires\"]", token.get("policyViolations").toString());
+        server.tokens.policy = TokenPolicy.UNRESTRICTED;
+        assertEquals("[]", json(server.get("/admin/tokens", "admin")).get("tokens").get(0).get("policyViolations")
+                .toString());
+    }
+
     private static void assertStatus(Reason reason, int status) throws Exception {
         server.tokens.failure = () -> new TokenPolicyException(reason, "refused: " + reason);
         HttpResponse<String> response = server.postJson("/", "alice", "PASSWORD", "{\"label\": \"x\"}");
