@@ -88,12 +88,12 @@ function row(token) {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact filter-user',
         title: `Show only ${owner}'s tokens`, onclick: () => filterBy(owner),
       }, owner)),
-    el('td', { class: 'token-label' }, token.label, policyMark(token)),
+    el('td', { class: 'token-label' }, token.label),
     el('td', {}, el('code', {}, token.tokenId)),
     el('td', {}, time(token.createdAt, '')),
     el('td', {}, time(token.lastAccessed, 'Never')),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
-    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
+    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays), policyMark(token)),
     el('td', { class: 'actions' },
       el('button', {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
@@ -191,7 +191,8 @@ async function loadPolicy() {
     const days = (n, none) => (n > 0 ? `${n} day${n === 1 ? '' : 's'}` : none);
     const entries = [
       ['Expiry', policy.requireExpiry || policy.maxLifetimeDays > 0 ? 'required' : 'optional'],
-      ['Default lifetime', days(policy.defaultLifetimeDays, 'none (never expires)')],
+      ['Default lifetime', days(policy.defaultLifetimeDays, policy.requireExpiry || policy.maxLifetimeDays > 0
+        ? 'none (the user chooses the expiry date)' : 'none (never expires)')],
       ['Maximum lifetime', days(policy.maxLifetimeDays, 'unlimited')],
       ['Tokens per user', policy.maxTokensPerUser > 0 ? String(policy.maxTokensPerUser) : 'unlimited'],
       ['Who may create tokens', (policy.creatorGroups || []).length
