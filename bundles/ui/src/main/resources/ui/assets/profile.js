@@ -1,7 +1,8 @@
 // The "API tokens" block of the profile page: list (scope, restrictions, creator, last addresses), create with
 // scope and restrictions (secret shown once), rename, rotate (new secret shown once), revoke, revoke all.
 import {
-  api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath, ApiError,
+  api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath, ApiError, tokenAccess,
+  lastAddresses,
 } from './common.js';
 
 const block = document.getElementById('api-tokens');
@@ -55,9 +56,9 @@ function row(token) {
   return el('tr', { 'data-token-id': token.id },
     el('td', { class: 'token-label' }, token.label,
       token.createdBy ? el('div', { class: 'created-by description' }, `created by ${token.createdBy}`) : null),
-    el('td', { class: 'access' }, access(token)),
+    el('td', { class: 'access' }, tokenAccess(token)),
     el('td', {}, time(token.createdAt, '')),
-    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), addresses(token.lastAddresses)),
+    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), lastAddresses(token.lastAddresses)),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
     el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
     el('td', { class: 'actions' },
@@ -71,28 +72,6 @@ function action(name, text, token, onclick) {
     type: 'button', class: `aui-button aui-button-link aui-button-compact ${name}`,
     'aria-label': `${text} ${token.label}`, onclick,
   }, text);
-}
-
-/** Scope, then the path and address limits, one line each. */
-function access(token) {
-  const scopes = Array.isArray(token.scopes) ? token.scopes : ['write'];
-  const readOnly = scopes.length > 0 && !scopes.includes('write');
-  const parts = [el('span', { class: `aui-lozenge scope ${readOnly ? 'aui-lozenge-subtle' : ''}` },
-    readOnly ? 'read only' : 'read and write')];
-  if (Array.isArray(token.allowedPaths) && token.allowedPaths.length) {
-    parts.push(el('div', { class: 'allowed-paths' }, 'Paths: ', token.allowedPaths.join(', ')));
-  }
-  if (Array.isArray(token.allowedIps) && token.allowedIps.length) {
-    parts.push(el('div', { class: 'allowed-ips' }, 'From: ', token.allowedIps.join(', ')));
-  }
-  return parts;
-}
-
-/** The last client addresses, most recent first, each with when it was last seen. */
-function addresses(list) {
-  if (!Array.isArray(list) || list.length === 0) return null;
-  return el('ul', { class: 'last-addresses', 'aria-label': 'Last used from' },
-    list.map(a => el('li', {}, a.address, ' ', time(a.lastSeen, ''))));
 }
 
 function openRename(token) {
