@@ -1,5 +1,7 @@
 // The admin page: the license status, the token policy, and every user's tokens paged, filtered and sorted, with revoke actions.
-import { api, el, time, expiry, showStatus, confirmAction } from './common.js';
+import {
+  api, el, time, expiry, showStatus, confirmAction, tokenAccess, lastAddresses,
+} from './common.js';
 
 const section = document.getElementById('admin-tokens');
 const pageSize = Number(section.dataset.pageSize || 25);
@@ -89,9 +91,11 @@ function row(token) {
         title: `Show only ${owner}'s tokens`, onclick: () => filterBy(owner),
       }, owner)),
     el('td', { class: 'token-label' }, token.label),
-    el('td', {}, el('code', {}, token.tokenId)),
+    el('td', { class: 'token-id' }, el('code', {}, token.tokenId),
+      el('div', { class: 'access' }, tokenAccess(token)),
+      token.createdBy ? el('div', { class: 'created-by description' }, `created by ${token.createdBy}`) : null),
     el('td', {}, time(token.createdAt, '')),
-    el('td', {}, time(token.lastAccessed, 'Never')),
+    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), lastAddresses(token.lastAddresses)),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
     el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays), policyMark(token)),
     el('td', { class: 'actions' },
