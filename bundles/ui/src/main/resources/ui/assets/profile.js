@@ -151,6 +151,7 @@ document.getElementById('create-token').addEventListener('click', () => {
   labelInput.removeAttribute('aria-invalid');
   const tomorrow = new Date(Date.now() + 86400000);
   expiryInput.min = localDate(tomorrow);
+  applyPolicy();
   openDialog(dialog, labelInput);
 });
 
@@ -220,6 +221,50 @@ dialog.addEventListener('close', () => {
   secretField.value = '';
 });
 
+// the administrators' token policy (GET /policy): who may create, the expiry rules and the scopes on offer;
+// the server enforces it, the form only says it up front
+let policy = null;
+const expiryHint = document.getElementById('token-expiry-hint');
+const writeScope = document.getElementById('token-scope-write');
+
+async function loadPolicy() {
+  try {
+    policy = await api('/policy');
+  } catch (e) {
+    return; // without the policy the form stays as it is, and the server still answers with its rules
+  }
+  const createButton = document.getElementById('create-token');
+  const notAllowed = document.getElementById('create-not-allowed');
+  createButton.hidden = !policy.mayCreate;
+  notAllowed.hidden = policy.mayCreate;
+  if (!policy.mayCreate) {
+    notAllowed.textContent = `Only members of ${(policy.creatorGroups || []).join(', ')} may create API tokens. `
+      + 'Ask an administrator if you need one.';
+  }
+}
+
+function applyPolicy() {
+  if (!policy) return;
+  const days = n => `${n} day${n === 1 ? '' : 's'}`;
+  const required = policy.requireExpiry || policy.maxLifetimeDays > 0;
+  const parts = ['The token stops working at the end of this day.'];
+  if (policy.defaultLifetimeDays > 0) parts.push(`Leave it empty for ${days(policy.defaultLifetimeDays)}.`);
+  else if (!required) parts.push('Leave it empty for a token that never expires.');
+  if (policy.maxLifetimeDays > 0) {
+    parts.push(`At most ${days(policy.maxLifetimeDays)} from today.`);
+    // the last whole day that ends within the maximum
+    expiryInput.max = localDate(new Date(Date.now() + (policy.maxLifetimeDays - 1) * 86400000));
+  } else {
+    expiryInput.removeAttribute('max');
+  }
+  expiryInput.required = required && !(policy.defaultLifetimeDays > 0);
+  expiryHint.textContent = parts.join(' ');
+  const scopes = policy.myScopes || policy.userScopes || ['read', 'write'];
+  writeScope.disabled = !scopes.includes('write');
+  readScope.disabled = !scopes.includes('read');
+  if (writeScope.disabled) readScope.checked = true;
+}
+
 function lines(text) {
   return text.split(/[\r\n,]+/).map(line => line.trim()).filter(line => line !== '');
 }
@@ -229,4 +274,5 @@ function localDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+loadPolicy();
 load();

@@ -1,6 +1,7 @@
 package dev.apitokens.e2e.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.e2e.Distribution;
@@ -37,6 +38,7 @@ class PolicyPagesIT {
         HeadlessChromium.assumeInstalled();
         jira = Distribution.of("jira").start();
         jira.addUser("carol", "carol-password", "carol@example.com");
+        jira.addUser("dave", "dave-password", "dave@example.com", "developers");
         rest = new RestClient(jira);
         browser = new HeadlessChromium(jira.uri("").toString());
     }
@@ -62,12 +64,12 @@ class PolicyPagesIT {
     }
 
     @Test
-    void theAdminPageShowsThePolicyAndMarksATokenThatBreaksIt() throws Exception {
+    void theAdminPageShowsThePolicyAndTheProfileFollowsIt() throws Exception {
         String admin = Distribution.basic("admin", jira.adminPassword());
         String legacyId = rest.call("POST", "/rest/api-tokens/latest/", admin, "{\"label\": \"legacy forever\"}")
                 .json().get("id").asText();
         jira.reconfigure(PID, Map.of("requireExpiry", "B\"true\"", "maxLifetimeDays", "I\"30\"",
-                "creatorGroups", "[\"developers\"]"));
+                "creatorGroups", "[\"developers\"]", "userScopes", "[\"read\"]"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (rest.get("/rest/api-tokens/latest/policy", admin).json().get("maxLifetimeDays").asInt() != 30) {
             assertTrue(System.nanoTime() < deadline, "the policy change was not applied within 20 s");
@@ -86,5 +88,19 @@ class PolicyPagesIT {
         assertEquals("never expires; the policy requires an expiry", mark.getDomAttribute("title"));
         assertTrue(mark.getText().toLowerCase().contains("breaks policy"), mark.getText());
         Screenshots.save(browser, "admin-policy.png");
+
+        browser.driver.manage().deleteAllCookies();
+        browser.logIn("carol", "carol-password", PROFILE);
+        browser.waitForText("create-not-allowed", "Only members of developers may create API tokens.");
+        assertFalse(browser.driver.findElement(By.id("create-token")).isDisplayed(), "no create button for carol");
+
+        browser.driver.manage().deleteAllCookies();
+        browser.logIn("dave", "dave-password", PROFILE);
+        browser.click("create-token");
+        browser.waitForText("token-expiry-hint", "At most 30 days from today.");
+        assertTrue(browser.visible("token-expiry").getDomProperty("required").equals("true"));
+        assertFalse(browser.driver.findElement(By.id("token-scope-write")).isEnabled(), "users may only choose read");
+        assertTrue(browser.driver.findElement(By.id("token-scope-read")).isSelected());
+        assertFalse(browser.driver.findElement(By.id("create-not-allowed")).isDisplayed());
     }
 }

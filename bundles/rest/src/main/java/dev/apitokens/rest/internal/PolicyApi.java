@@ -6,7 +6,9 @@ import dev.apitokens.api.TokenScope;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.host.spi.RequestUser;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,20 +16,27 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * {@code GET /policy}: the administrators' token policy as every signed-in user may see it (so a script or the
- * profile page can tell what a create request must look like), and whether the caller may create tokens.
+ * profile page can tell what a create request must look like), whether the caller may create tokens and which
+ * scopes the caller may choose ({@code myScopes}: all for administrators, else {@code userScopes}).
  */
 final class PolicyApi {
 
     /** The JSON shape of {@code GET /policy}. */
     @JsonPropertyOrder({ "requireExpiry", "defaultLifetimeDays", "maxLifetimeDays", "maxTokensPerUser",
-            "creatorGroups", "userScopes", "mayCreate" })
+            "creatorGroups", "userScopes", "mayCreate", "myScopes" })
     record PolicyJson(boolean requireExpiry, int defaultLifetimeDays, int maxLifetimeDays, int maxTokensPerUser,
-            List<String> creatorGroups, List<String> userScopes, boolean mayCreate) {
+            List<String> creatorGroups, List<String> userScopes, boolean mayCreate, List<String> myScopes) {
 
-        static PolicyJson of(TokenPolicy policy, boolean mayCreate) {
+        /** @param admin whether the caller is an administrator, whom the scope limit does not bind */
+        static PolicyJson of(TokenPolicy policy, boolean mayCreate, boolean admin) {
+            List<String> userScopes = names(policy.userScopes());
             return new PolicyJson(policy.requireExpiry(), policy.defaultLifetimeDays(), policy.maxLifetimeDays(),
-                    policy.maxTokensPerUser(), policy.creatorGroups(),
-                    policy.userScopes().stream().sorted().map(TokenScope::jsonName).toList(), mayCreate);
+                    policy.maxTokensPerUser(), policy.creatorGroups(), userScopes, mayCreate,
+                    admin ? names(EnumSet.allOf(TokenScope.class)) : userScopes);
+        }
+
+        private static List<String> names(Set<TokenScope> scopes) {
+            return scopes.stream().sorted().map(TokenScope::jsonName).toList();
         }
     }
 
@@ -40,7 +49,8 @@ final class PolicyApi {
     }
 
     void show(RequestUser caller, HttpServletResponse response) throws IOException {
-        json.write(response, 200, PolicyJson.of(tokens.policy(), tokens.mayCreate(caller.user().key())));
+        json.write(response, 200, PolicyJson.of(tokens.policy(), tokens.mayCreate(caller.user().key()),
+                caller.user().admin()));
     }
 
     /** The status of a refusal: 409 for the token limit, 403 for a user who may not create tokens, else 400. */

@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * another user's; 400 for an expired token.</li>
  * <li>{@code PATCH /{id}} with {@code {"label": "..."}}: 204; 400 for a bad label, 404 as above.</li>
  * <li>{@code GET /policy}: 200 {@code {"requireExpiry","defaultLifetimeDays","maxLifetimeDays","maxTokensPerUser",
- * "creatorGroups","userScopes","mayCreate"}}: the administrators' token policy and whether the caller may create
- * tokens. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
+ * "creatorGroups","userScopes","mayCreate","myScopes"}}: the administrators' token policy, whether the caller may
+ * create tokens and the scopes the caller may choose. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
  * (token limit reached) or 403 (not in a group that may create tokens).</li>
  * </ul>
  * <h2>Administrators</h2> (403 for others)
