@@ -151,4 +151,35 @@ public interface TokenService {
      * @since 1.2.0
      */
     AuthenticationResult authenticate(String username, String presentedToken, String clientAddress);
+
+    /**
+     * The administrators' policy now in force. The default, for a service without one, is
+     * {@link TokenPolicy#UNRESTRICTED}.
+     *
+     * @since 1.2.0
+     */
+    default TokenPolicy policy() {
+        return TokenPolicy.UNRESTRICTED;
+    }
+
+    /**
+     * Whether the policy lets this user create tokens for themselves (administrators always may). A user interface
+     * asks this to offer or hide its create form; {@code create} checks it again.
+     *
+     * @since 1.2.0
+     */
+    default boolean mayCreate(String userKey) {
+        return true;
+    }
+
+    /**
+     * How an existing token breaks the policy now in force (it was made before the policy changed), as messages
+     * fit for an administrator, e.g. {@code "never expires; the policy requires an expiry"}; empty when it
+     * complies. Such tokens keep working until they expire or are revoked.
+     *
+     * @since 1.2.0
+     */
+    default List<String> policyViolations(TokenInfo token) {
+        return List.of();
+    }
 }

@@ -6,9 +6,11 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
@@ -113,6 +115,8 @@ public class CoreTokenService implements TokenService {
     private RevocationFeed.Subscription revocationSubscription;
 
     private final TokenStore store;
+    private final HostUsers users;
+    private final AdminPolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
@@ -128,17 +132,29 @@ public class CoreTokenService implements TokenService {
 
     @Activate
     public CoreTokenService(@Reference(name = "store") TokenStore store, @Reference(name = "users") HostUsers users,
-            Config config) {
-        this(store, users, config, Clock.systemUTC(),
+            @Reference(name = "policy") AdminPolicy policy, Config config) {
+        this(store, users, policy, config, Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(daemonThreads("api-tokens-usage-flush")),
                 // Bounded: a burst of outdated tokens must not queue secrets without limit; overflow retries later.
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
                         daemonThreads("api-tokens-rehash")));
     }
 
+    /** Without a policy: for tests and benchmarks that build the service without Declarative Services. */
+    public CoreTokenService(TokenStore store, HostUsers users, Config config) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, Clock.systemUTC()), config);
+    }
+
     CoreTokenService(TokenStore store, HostUsers users, Config config, Clock clock,
             ScheduledExecutorService flusher, ExecutorService rehasher) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, clock), config, clock, flusher, rehasher);
+    }
+
+    CoreTokenService(TokenStore store, HostUsers users, AdminPolicy policy, Config config, Clock clock,
+            ScheduledExecutorService flusher, ExecutorService rehasher) {
         this.store = store;
+        this.users = users;
+        this.policy = policy;
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
@@ -198,9 +214,13 @@ public class CoreTokenService implements TokenService {
         Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
         TokenRequest valid = validator.validate(request, now);
-        // The administrators' policy (default or maximum lifetime, token count, who may create) applies here,
-        // to the validated request, before anything is written.
-        return createToken(ownerKey, valid, createdByKey, now);
+        HostUser owner = users.findByKey(ownerKey)
+                .orElseThrow(() -> new InvalidTokenRequestException("There is no such user."));
+        boolean byAdmin = createdByKey != null && !createdByKey.equals(ownerKey)
+                ? users.findByKey(createdByKey).map(HostUser::admin).orElse(false)
+                : owner.admin();
+        TokenRequest allowed = policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size());
+        return createToken(ownerKey, allowed, createdByKey, now);
     }
 
     /** Creates a token for a validated request that the policy allowed. */
@@ -411,6 +431,21 @@ public class CoreTokenService implements TokenService {
 
     VerifiedTokenCache cache() {
         return cache;
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy.settings();
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return users.findByKey(userKey).map(policy::mayCreate).orElse(false);
+    }
+
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.violations(token);
     }
 
     private static TokenInfo toInfo(StoredToken token) {

@@ -128,7 +128,8 @@ final class AdminApi {
         List<AdminToken> items = page.items().stream()
                 .map(token -> AdminToken.of(token, owner(token.userKey(), owners).orElse(null), now,
                         token.createdBy() == null ? null
-                                : owner(token.createdBy(), owners).map(HostUser::name).orElse(token.createdBy())))
+                                : owner(token.createdBy(), owners).map(HostUser::name).orElse(token.createdBy()),
+                        tokens.policyViolations(token)))
                 .toList();
         json.write(response, 200, AdminPage.of(page, items));
     }

@@ -107,23 +107,25 @@ final class JsonViews {
     /** A token in the admin page listing {@code GET /admin/tokens}; dates in epoch millis like {@code GET /}. */
     @JsonPropertyOrder({ "tokenId", "id", "label", "username", "userKey", "displayName", "usageCount", "createdAt",
             "lastAccessed", "expirationDate", "expired", "algorithm", "scopes", "allowedPaths", "allowedIps",
-            "createdBy", "lastAddresses" })
+            "createdBy", "lastAddresses", "policyViolations" })
     record AdminToken(String tokenId, long id, String label, String username, String userKey, String displayName,
             long usageCount, long createdAt, Long lastAccessed, Long expirationDate, boolean expired,
             String algorithm, List<String> scopes, List<String> allowedPaths, List<String> allowedIps,
-            String createdBy, List<Address> lastAddresses) {
+            String createdBy, List<Address> lastAddresses, List<String> policyViolations) {
 
         /**
          * @param owner the owner, or {@code null} if the host no longer knows the user key
          * @param createdBy the creator's username, or {@code null} when the owner made it
+         * @param policyViolations how the token breaks the policy now in force; empty when it complies
          */
-        static AdminToken of(TokenInfo token, HostUser owner, Instant now, String createdBy) {
+        static AdminToken of(TokenInfo token, HostUser owner, Instant now, String createdBy,
+                List<String> policyViolations) {
             return new AdminToken(token.id(), token.storeId(), token.label(),
                     owner == null ? null : owner.name(), token.userKey(), owner == null ? null : owner.displayName(),
                     token.usageCount(), token.createdAt().toEpochMilli(), millis(token.lastAccessed()),
                     millis(token.expiresAt()), token.isExpiredAt(now), token.algorithm(),
                     JsonViews.scopes(token.scopes()), token.allowedPaths(), token.allowedIps(), createdBy,
-                    Address.of(token.lastAddresses()));
+                    Address.of(token.lastAddresses()), policyViolations);
         }
     }
 

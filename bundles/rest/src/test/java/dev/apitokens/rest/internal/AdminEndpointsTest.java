@@ -158,7 +158,7 @@ class AdminEndpointsTest {
         JsonNode first = page.get("tokens").get(0);
         assertEquals(List.of("tokenId", "id", "label", "username", "userKey", "displayName", "usageCount", "createdAt",
                 "lastAccessed", "expirationDate", "expired", "algorithm", "scopes", "allowedPaths", "allowedIps",
-                "createdBy", "lastAddresses"), OwnTokensEndpointsTest.fieldNames(first));
+                "createdBy", "lastAddresses", "policyViolations"), OwnTokensEndpointsTest.fieldNames(first));
         assertEquals("pubJenkins", first.get("tokenId").asText());
         assertEquals(12, first.get("id").asLong());
         assertEquals("admin", first.get("username").asText());

@@ -5,6 +5,7 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
@@ -28,6 +29,8 @@ class InMemoryTokenService implements TokenService {
     /** When set, every call throws what it supplies (a store outage, a bug), unless it supplies null. */
     volatile Supplier<RuntimeException> failure;
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    volatile TokenPolicy policy = TokenPolicy.UNRESTRICTED;
+    volatile boolean mayCreate = true;
 
     private void maybeFail() {
         Supplier<RuntimeException> f = failure;
@@ -156,5 +159,21 @@ class InMemoryTokenService implements TokenService {
     @Override
     public AuthenticationResult authenticate(String username, String presentedToken, String clientAddress) {
         throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return mayCreate;
+    }
+
+    /** A stand-in for the core's check: a token without expiry breaks a policy that requires one. */
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.requireExpiry() && token.expiresAt() == null ? List.of("never expires") : List.of();
     }
 }
