@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -84,9 +85,10 @@ class TokenLifecyclePagesIT {
         browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
 
         WebElement row = browser.rowWithLabel("tokens-body", "Read-only monitor");
-        String access = row.findElement(By.cssSelector("td.access")).getText();
-        assertTrue(access.contains("read only") && access.contains("Paths: /rest/api/2/myself")
-                && access.contains("From: 127.0.0.1, ::1"), access);
+        // the scope lozenge is upper case by its style; the text is "read only"
+        String access = row.findElement(By.cssSelector("td.access")).getText().toLowerCase(Locale.ROOT);
+        assertTrue(access.contains("read only") && access.contains("paths: /rest/api/2/myself")
+                && access.contains("from: 127.0.0.1, ::1"), access);
 
         assertEquals(200, scripts.myself("carol", secret).statusCode(), "GET within its path");
         RestClient rest = new RestClient(jira);
@@ -118,7 +120,7 @@ class TokenLifecyclePagesIT {
         browser.waiting().until(driver -> browser.dialogClosed("create-dialog"));
         assertEquals(200, scripts.myself("carol", rotated).statusCode(), "the new secret works");
         String stillRestricted = browser.rowWithLabel("tokens-body", "Uptime monitor")
-                .findElement(By.cssSelector("td.access")).getText();
+                .findElement(By.cssSelector("td.access")).getText().toLowerCase(Locale.ROOT);
         assertTrue(stillRestricted.contains("read only"), stillRestricted);
     }
 
@@ -128,9 +130,9 @@ class TokenLifecyclePagesIT {
                 Distribution.basic("admin", jira.adminPassword()), "{\"label\":\"Provisioned by IT\"}");
         assertEquals(200, made.status(), made.toString());
         logIn("carol", CAROL_PASSWORD);
-        WebElement row = browser.rowWithLabel("tokens-body", "Provisioned by IT");
-        assertTrue(row.findElement(By.cssSelector("td.token-label")).getText().contains("created by admin"),
-                row.getText());
+        WebElement row = browser.rowWithTokenId("tokens-body", made.json().path("id").asText());
+        String label = row.findElement(By.cssSelector("td.token-label")).getText();
+        assertTrue(label.startsWith("Provisioned by IT") && label.contains("created by admin"), label);
     }
 
     private static void logIn(String user, String password) {
