@@ -6,7 +6,9 @@
  * ({@code @ProviderType}), so a caller never implements anything in this package.
  *
  * <p>{@link dev.apitokens.api.AuditEvents} (since 1.1.0) names the OSGi Event Admin topics and properties of the
- * audit trail that the token service posts.
+ * audit trail that the token service posts; {@link dev.apitokens.api.AuditTrail} (since 1.2.0) reads the stored
+ * trail back, provided by the audit bundle. {@link dev.apitokens.api.TokenQuery} has date-range, used and expired
+ * filters and the expiry orders since 1.2.0.
  *
  * <p>The two other packages of this bundle are the plug-in points: {@code dev.apitokens.spi} (what an integrator
  * implements to swap the hash algorithm, the license strategy or the store) and {@code dev.apitokens.host.spi}
@@ -18,7 +20,7 @@
  * whole token string as the user received it; only its salted hash is ever stored.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.apitokens.api;
 
 import org.osgi.annotation.bundle.Export;

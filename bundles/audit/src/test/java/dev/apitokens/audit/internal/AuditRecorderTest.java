@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.apitokens.api.AuditEvents;
+import dev.apitokens.api.AuditQuery;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.store.ao.AuditLog;
-import dev.apitokens.store.ao.AuditQuery;
 import dev.apitokens.store.ao.AuditRecord;
 import dev.apitokens.store.ao.TestDatabase;
 import java.util.List;

@@ -214,7 +214,7 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     @Override
     public Page<StoredToken> find(TokenQuery query) {
         TokenTable t = table();
-        TokenQuerySql sql = new TokenQuerySql(t, query);
+        TokenQuerySql sql = new TokenQuerySql(t, query, clock.millis());
         try (Connection connection = t.dataSource.getConnection()) {
             long total;
             try (PreparedStatement count = connection.prepareStatement(sql.count)) {

@@ -47,12 +47,15 @@ public interface TokenEntity extends Entity {
 
     void setHash(String hash);
 
+    /** Indexed, as the other times, for the admin listing's date-range filters. */
     @NotNull
+    @Indexed
     long getCreated();
 
     void setCreated(long created);
 
     /** {@code null} until the token is first used. */
+    @Indexed
     Long getLastAccessed();
 
     void setLastAccessed(Long lastAccessed);
@@ -64,6 +67,7 @@ public interface TokenEntity extends Entity {
     void setUsageCount(long usageCount);
 
     /** {@code null} for a token that never expires. */
+    @Indexed
     Long getExpirationDate();
 
     void setExpirationDate(Long expirationDate);
