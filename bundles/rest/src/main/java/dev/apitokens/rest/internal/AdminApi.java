@@ -145,17 +145,17 @@ final class AdminApi {
     }
 
     /** {@code DELETE /admin/tokens/{tokenId}}. */
-    void revoke(String tokenId, HttpServletResponse response) {
-        if (!tokens.revokeAny(tokenId)) {
+    void revoke(String adminKey, String tokenId, HttpServletResponse response) {
+        if (!tokens.revokeAny(tokenId, adminKey)) {
             throw ApiError.notFound("token not found");
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
     /** {@code DELETE /admin/users/{username}/tokens}. */
-    void revokeUser(String username, HttpServletResponse response) throws IOException {
+    void revokeUser(String adminKey, String username, HttpServletResponse response) throws IOException {
         HostUser user = users.findByName(username).orElseThrow(() -> ApiError.notFound("user not found"));
-        json.write(response, 200, new Revoked(user.name(), tokens.revokeAll(user.key())));
+        json.write(response, 200, new Revoked(user.name(), tokens.revokeAll(user.key(), adminKey)));
     }
 
     /** {@code GET /license}: the verdict of the highest-ranked license gate. */

@@ -222,12 +222,12 @@ public class TokensServlet extends HttpServlet {
         } else if (size == 3 && path.get(0).equals("admin") && path.get(1).equals("tokens")) {
             requireMethod(method, "DELETE", response);
             requireAdmin(caller);
-            admin.revoke(path.get(2), response);
+            admin.revoke(caller.user().key(), path.get(2), response);
         } else if (size == 4 && path.get(0).equals("admin") && path.get(1).equals("users")
                 && path.get(3).equals("tokens")) {
             requireMethod(method, "DELETE", response);
             requireAdmin(caller);
-            admin.revokeUser(path.get(2), response);
+            admin.revokeUser(caller.user().key(), path.get(2), response);
         } else if (size == 1 && !path.get(0).equals("admin")) {
             requireMethod(method, "DELETE", response);
             own.revoke(caller, path.get(0), response);
