@@ -106,6 +106,7 @@ class AdminListingsPagesIT {
         assertEquals("carol", cell(revoked, "audit-user"), "whose token it was");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#audit-body tr"));
         assertTrue(rows.indexOf(revoked) < rows.indexOf(created), "newest first");
+        browser.driver.executeScript("document.getElementById('admin-audit').scrollIntoView()");
         Screenshots.save(browser, "admin-audit.png");
 
         browser.type("audit-user", "dave");
