@@ -1,5 +1,5 @@
-// The admin page: the license status, and every user's tokens paged, filtered (owner, label, dates, used,
-// expired) and sorted, with revoke actions. The audit section is admin-audit.js.
+// The admin page: the license status, the token policy, and every user's tokens paged, filtered (owner, label,
+// dates, used, expired) and sorted, with revoke actions. The audit section is admin-audit.js.
 import { api, el, time, expiry, showStatus, confirmAction, dayMillis } from './common.js';
 
 const section = document.getElementById('admin-tokens');
@@ -108,7 +108,7 @@ function row(token) {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact filter-user',
         title: `Show only ${owner}'s tokens`, onclick: () => filterBy(owner),
       }, owner)),
-    el('td', { class: 'token-label' }, token.label),
+    el('td', { class: 'token-label' }, token.label, policyMark(token)),
     el('td', {}, el('code', {}, token.tokenId)),
     el('td', {}, time(token.createdAt, '')),
     el('td', {}, time(token.lastAccessed, 'Never')),
@@ -119,6 +119,14 @@ function row(token) {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
         'aria-label': `Revoke ${owner}'s token ${token.label}`, onclick: () => revoke(token, owner),
       }, 'Revoke')));
+}
+
+// a token made before the policy changed, breaking it now: it keeps working, the admin decides
+function policyMark(token) {
+  const violations = Array.isArray(token.policyViolations) ? token.policyViolations : [];
+  if (violations.length === 0) return null;
+  return el('span', { class: 'aui-lozenge aui-lozenge-current breaks-policy', title: violations.join('; ') },
+    'breaks policy', el('span', { class: 'visually-hidden' }, `: ${violations.join('; ')}`));
 }
 
 function filterBy(user) {
@@ -199,6 +207,32 @@ async function loadLicense() {
   }
 }
 
+// the administrators' token policy, as GET /policy reports it
+async function loadPolicy() {
+  const rules = document.getElementById('policy-rules');
+  try {
+    const policy = await api('/policy');
+    const days = (n, none) => (n > 0 ? `${n} day${n === 1 ? '' : 's'}` : none);
+    const entries = [
+      ['Expiry', policy.requireExpiry || policy.maxLifetimeDays > 0 ? 'required' : 'optional'],
+      ['Default lifetime', days(policy.defaultLifetimeDays, 'none (never expires)')],
+      ['Maximum lifetime', days(policy.maxLifetimeDays, 'unlimited')],
+      ['Tokens per user', policy.maxTokensPerUser > 0 ? String(policy.maxTokensPerUser) : 'unlimited'],
+      ['Who may create tokens', (policy.creatorGroups || []).length
+        ? `administrators and members of ${policy.creatorGroups.join(', ')}` : 'everybody'],
+      ['Scopes users may choose', (policy.userScopes || []).join(', ')],
+    ];
+    rules.replaceChildren(...entries.flatMap(([name, value]) => [
+      el('dt', {}, `${name}:`), el('dd', { 'data-rule': name }, value)]));
+  } catch (e) {
+    rules.replaceChildren(el('dd', { class: 'aui-message aui-message-error' },
+      `The token policy could not be loaded. ${e.message}`));
+  } finally {
+    rules.removeAttribute('aria-busy');
+  }
+}
+
 syncForm();
 loadLicense();
+loadPolicy();
 load();

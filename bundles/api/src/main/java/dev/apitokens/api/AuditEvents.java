@@ -32,6 +32,11 @@ public final class AuditEvents {
     /** Scheduled pruning revoked or deleted a token; {@link #DETAIL} says why (expired, idle, user gone). */
     public static final String TOKEN_PRUNED = "TOKEN_PRUNED";
 
+    /**
+     * The administrators changed the token policy; {@link #DETAIL} holds the new rules (since 1.2.0).
+     */
+    public static final String POLICY_CHANGED = "POLICY_CHANGED";
+
     /** Property: the event type, one of the constants above (or a newer one). */
     public static final String TYPE = "type";
     /** Property: user key of whoever made the change; absent for the system (pruning) or an unnamed admin. */

@@ -10,6 +10,10 @@
  * trail back, provided by the audit bundle. {@link dev.apitokens.api.TokenQuery} has date-range, used and expired
  * filters and the expiry orders since 1.2.0.
  *
+ * <p>Since 1.2.0 a token has a {@link dev.apitokens.api.TokenScope scope} and optional path and address
+ * restrictions, asked for with a {@link dev.apitokens.api.TokenRequest}; {@link dev.apitokens.api.TokenInfo} shows
+ * them with who created the token and the {@link dev.apitokens.api.UsedAddress addresses} it was last used from.
+ *
  * <p>The two other packages of this bundle are the plug-in points: {@code dev.apitokens.spi} (what an integrator
  * implements to swap the hash algorithm, the license strategy or the store) and {@code dev.apitokens.host.spi}
  * (what a host - Jira, Confluence, the standalone host - implements to tell who its users are and who is signed in).

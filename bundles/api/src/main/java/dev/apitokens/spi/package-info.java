@@ -13,10 +13,13 @@
  * every node of a cluster within a second (since 1.1.0).</li>
  * </ul>
  *
+ * <p>Since 1.2.0 {@link dev.apitokens.spi.NewToken} and {@link dev.apitokens.spi.StoredToken} carry a token's scope,
+ * restrictions, creator and last client addresses.
+ *
  * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.apitokens.spi;
 
 import org.osgi.annotation.bundle.Export;

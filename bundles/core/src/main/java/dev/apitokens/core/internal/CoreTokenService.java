@@ -6,8 +6,11 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
@@ -107,9 +110,12 @@ public class CoreTokenService implements TokenService {
     private RevocationFeed.Subscription revocationSubscription;
 
     private final TokenStore store;
+    private final HostUsers users;
+    private final AdminPolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
+    private final TokenRequestValidator validator = new TokenRequestValidator();
     private final VerifiedTokenCache cache;
     private final int cacheTtlSeconds;
     private final UsageRecorder usage;
@@ -121,17 +127,29 @@ public class CoreTokenService implements TokenService {
 
     @Activate
     public CoreTokenService(@Reference(name = "store") TokenStore store, @Reference(name = "users") HostUsers users,
-            Config config) {
-        this(store, users, config, Clock.systemUTC(),
+            @Reference(name = "policy") AdminPolicy policy, Config config) {
+        this(store, users, policy, config, Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(daemonThreads("api-tokens-usage-flush")),
                 // Bounded: a burst of outdated tokens must not queue secrets without limit; overflow retries later.
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
                         daemonThreads("api-tokens-rehash")));
     }
 
+    /** Without a policy: for tests and benchmarks that build the service without Declarative Services. */
+    public CoreTokenService(TokenStore store, HostUsers users, Config config) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, Clock.systemUTC()), config);
+    }
+
     CoreTokenService(TokenStore store, HostUsers users, Config config, Clock clock,
             ScheduledExecutorService flusher, ExecutorService rehasher) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, clock), config, clock, flusher, rehasher);
+    }
+
+    CoreTokenService(TokenStore store, HostUsers users, AdminPolicy policy, Config config, Clock clock,
+            ScheduledExecutorService flusher, ExecutorService rehasher) {
         this.store = store;
+        this.users = users;
+        this.policy = policy;
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
@@ -186,26 +204,30 @@ public class CoreTokenService implements TokenService {
     }
 
     @Override
-    public CreatedToken create(String userKey, String label, Instant expiresAt) {
-        Objects.requireNonNull(userKey, "userKey");
-        String trimmed = label == null ? "" : label.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidTokenRequestException("Enter a label for the token.");
-        }
-        if (trimmed.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidTokenRequestException("The label is too long: at most " + MAX_LABEL_LENGTH
-                    + " characters.");
-        }
+    public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
+        Objects.requireNonNull(ownerKey, "ownerKey");
+        Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidTokenRequestException("The expiry date must be in the future.");
-        }
+        TokenRequest valid = validator.validate(request, now);
+        HostUser owner = users.findByKey(ownerKey)
+                .orElseThrow(() -> new InvalidTokenRequestException("There is no such user."));
+        boolean byAdmin = createdByKey != null && !createdByKey.equals(ownerKey)
+                ? users.findByKey(createdByKey).map(HostUser::admin).orElse(false)
+                : owner.admin();
+        TokenRequest allowed = policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size());
+        return createToken(ownerKey, allowed, createdByKey, now);
+    }
+
+    /** Creates a token for a validated request that the policy allowed. */
+    private CreatedToken createToken(String ownerKey, TokenRequest request, String createdByKey, Instant now) {
         Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
         String token = format.generate();
         String hash = hasher.hash(token.getBytes(StandardCharsets.UTF_8));
-        StoredToken stored = store.insert(
-                new NewToken(TokenFormat.publicIdOf(token), userKey, trimmed, hash, now, expiresAt));
-        audit.post(AuditEvents.TOKEN_CREATED, userKey, userKey, stored.publicId(), trimmed);
+        String createdBy = createdByKey == null || createdByKey.equals(ownerKey) ? null : createdByKey;
+        StoredToken stored = store.insert(new NewToken(TokenFormat.publicIdOf(token), ownerKey, request.label(), hash,
+                now, request.expiresAt(), request.scopes(), request.allowedPaths(), request.allowedIps(), createdBy));
+        audit.post(AuditEvents.TOKEN_CREATED, createdByKey == null ? ownerKey : createdByKey, ownerKey,
+                stored.publicId(), request.label());
         return new CreatedToken(toInfo(stored), token);
     }
 
@@ -330,9 +352,25 @@ public class CoreTokenService implements TokenService {
         return cache;
     }
 
+    @Override
+    public TokenPolicy policy() {
+        return policy.settings();
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return users.findByKey(userKey).map(policy::mayCreate).orElse(false);
+    }
+
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.violations(token);
+    }
+
     private static TokenInfo toInfo(StoredToken token) {
         return new TokenInfo(token.publicId(), token.storeId(), token.userKey(), token.label(), token.createdAt(),
-                token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()));
+                token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()),
+                token.scopes(), token.allowedPaths(), token.allowedIps(), token.createdBy(), token.lastAddresses());
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -127,7 +127,8 @@ final class AdminApi {
         Map<String, Optional<HostUser>> owners = new HashMap<>();
         Instant now = clock.instant();
         List<AdminToken> items = page.items().stream()
-                .map(token -> AdminToken.of(token, owner(token.userKey(), owners).orElse(null), now)).toList();
+                .map(token -> AdminToken.of(token, owner(token.userKey(), owners).orElse(null), now,
+                        tokens.policyViolations(token))).toList();
         json.write(response, 200, AdminPage.of(page, items));
     }
 

@@ -75,17 +75,20 @@ final class JsonViews {
 
     /** A token in the admin page listing {@code GET /admin/tokens}; dates in epoch millis like {@code GET /}. */
     @JsonPropertyOrder({ "tokenId", "id", "label", "username", "userKey", "displayName", "usageCount", "createdAt",
-            "lastAccessed", "expirationDate", "expired", "algorithm" })
+            "lastAccessed", "expirationDate", "expired", "algorithm", "policyViolations" })
     record AdminToken(String tokenId, long id, String label, String username, String userKey, String displayName,
             long usageCount, long createdAt, Long lastAccessed, Long expirationDate, boolean expired,
-            String algorithm) {
+            String algorithm, List<String> policyViolations) {
 
-        /** @param owner the owner, or {@code null} if the host no longer knows the user key */
-        static AdminToken of(TokenInfo token, HostUser owner, Instant now) {
+        /**
+         * @param owner the owner, or {@code null} if the host no longer knows the user key
+         * @param policyViolations how the token breaks the policy now in force; empty when it complies
+         */
+        static AdminToken of(TokenInfo token, HostUser owner, Instant now, List<String> policyViolations) {
             return new AdminToken(token.id(), token.storeId(), token.label(),
                     owner == null ? null : owner.name(), token.userKey(), owner == null ? null : owner.displayName(),
                     token.usageCount(), token.createdAt().toEpochMilli(), millis(token.lastAccessed()),
-                    millis(token.expiresAt()), token.isExpiredAt(now), token.algorithm());
+                    millis(token.expiresAt()), token.isExpiredAt(now), token.algorithm(), policyViolations);
         }
     }
 

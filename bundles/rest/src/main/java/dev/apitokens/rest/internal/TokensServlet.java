@@ -2,6 +2,7 @@ package dev.apitokens.rest.internal;
 
 import dev.apitokens.api.AuditTrail;
 import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
@@ -53,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * itself was authenticated with a token.</li>
  * <li>{@code DELETE /{id}}: 204; 404 for an unknown id or another user's.</li>
  * <li>{@code DELETE /all}: 204.</li>
+ * <li>{@code GET /policy}: 200 {@code {"requireExpiry","defaultLifetimeDays","maxLifetimeDays","maxTokensPerUser",
+ * "creatorGroups","userScopes","mayCreate"}}: the administrators' token policy and whether the caller may create
+ * tokens. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
+ * (token limit reached) or 403 (not in a group that may create tokens).</li>
  * </ul>
  * <h2>Administrators</h2> (403 for others)
  * <ul>
@@ -61,11 +66,12 @@ import org.slf4j.LoggerFactory;
  * {@code id} being the numeric store id, {@code tokenId} the public id, dates server-local like
  * {@code 2024-06-03T17:13:59.304} or {@code null}.</li>
  * <li>{@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}: one page,
- * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm"}]}};
+ * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm","policyViolations"}]}};
  * {@code user} an exact username (unknown: an empty page), {@code label} a case-insensitive substring,
  * {@code sort} one of {@code created} (default), {@code last_used_desc}, {@code last_used_asc}, {@code user},
  * {@code offset} from 0, {@code limit} 1 to 1000 (default {@code adminPageSize}); dates in epoch
- * milliseconds; {@code username} is {@code null} for a user the host no longer knows.</li>
+ * milliseconds; {@code username} is {@code null} for a user the host no longer knows; {@code policyViolations}
+ * lists how a token made before a policy change breaks the policy now (empty when it complies).</li>
  * <li>{@code DELETE /admin/tokens/{tokenId}}: 204; 404 if there is no such token.</li>
  * <li>{@code DELETE /admin/users/{username}/tokens}: 200 {@code {"username","revoked"}}; 404 for an unknown user.</li>
  * <li>The same listing's filters (all optional, all applying together): {@code createdFrom}, {@code createdTo},
@@ -132,6 +138,7 @@ public class TokensServlet extends HttpServlet {
     private final transient JsonCodec json;
     private final transient OwnTokensApi own;
     private final transient AdminApi admin;
+    private final transient PolicyApi policy;
     private final int maxBodyBytes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -157,6 +164,7 @@ public class TokensServlet extends HttpServlet {
         this.own = new OwnTokensApi(tokens, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
         this.audit = new AuditApi(users, json, config.adminPageSize());
+        this.policy = new PolicyApi(tokens, json);
         this.json = json;
         this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
     }
@@ -176,6 +184,8 @@ public class TokensServlet extends HttpServlet {
             route(caller.get(), method, segments(request.getPathInfo()), request, response);
         } catch (ApiError e) {
             error(request, response, e.status, e.getMessage());
+        } catch (TokenPolicyException e) {
+            error(request, response, PolicyApi.status(e), e.getMessage());
         } catch (InvalidTokenRequestException e) {
             error(request, response, 400, e.getMessage());
         } catch (TokenStoreUnavailableException e) {
@@ -207,6 +217,9 @@ public class TokensServlet extends HttpServlet {
                 case "DELETE" -> own.revokeAll(caller, response);
                 default -> notAllowed(response, "GET, DELETE");
             }
+        } else if (size == 1 && path.get(0).equals("policy")) {
+            requireMethod(method, "GET", response);
+            policy.show(caller, response);
         } else if (size == 1 && path.get(0).equals("license")) {
             requireMethod(method, "GET", response);
             requireAdmin(caller);

@@ -156,7 +156,8 @@ class AdminEndpointsTest {
         assertEquals(false, page.get("hasMore").asBoolean());
         JsonNode first = page.get("tokens").get(0);
         assertEquals(List.of("tokenId", "id", "label", "username", "userKey", "displayName", "usageCount", "createdAt",
-                "lastAccessed", "expirationDate", "expired", "algorithm"), OwnTokensEndpointsTest.fieldNames(first));
+                "lastAccessed", "expirationDate", "expired", "algorithm", "policyViolations"),
+                OwnTokensEndpointsTest.fieldNames(first));
         assertEquals("pubJenkins", first.get("tokenId").asText());
         assertEquals(12, first.get("id").asLong());
         assertEquals("admin", first.get("username").asText());

@@ -5,7 +5,9 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ class InMemoryTokenService implements TokenService {
     /** When set, every call throws what it supplies (a store outage, a bug), unless it supplies null. */
     volatile Supplier<RuntimeException> failure;
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    volatile TokenPolicy policy = TokenPolicy.UNRESTRICTED;
+    volatile boolean mayCreate = true;
 
     private void maybeFail() {
         Supplier<RuntimeException> f = failure;
@@ -45,15 +49,16 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
-    public CreatedToken create(String userKey, String label, Instant expiresAt) {
+    public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
         maybeFail();
-        String trimmed = label.strip();
+        String trimmed = request.label().strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
             throw new InvalidTokenRequestException("label from core rejected");
         }
         String id = "pub" + nextStoreId.get();
-        TokenInfo info = put(new TokenInfo(id, nextStoreId.getAndIncrement(), userKey, trimmed, now, null, 0,
-                expiresAt, "hmac-sha256"));
+        TokenInfo info = put(new TokenInfo(id, nextStoreId.getAndIncrement(), ownerKey, trimmed, now, null, 0,
+                request.expiresAt(), "hmac-sha256", request.scopes(), request.allowedPaths(), request.allowedIps(),
+                ownerKey.equals(createdByKey) ? null : createdByKey, List.of()));
         return new CreatedToken(info, "apt_secret_" + id);
     }
 
@@ -117,5 +122,21 @@ class InMemoryTokenService implements TokenService {
     @Override
     public AuthenticationResult authenticate(String username, String presentedToken) {
         throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return mayCreate;
+    }
+
+    /** A stand-in for the core's check: a token without expiry breaks a policy that requires one. */
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.requireExpiry() && token.expiresAt() == null ? List.of("never expires") : List.of();
     }
 }
