@@ -18,7 +18,7 @@ const next = document.getElementById('page-next');
 const pageInfo = document.getElementById('page-info');
 // the date and state filters: inputs named like the REST parameters (dates as yyyy-mm-dd in the page)
 const DATE_FILTERS = ['createdFrom', 'createdTo', 'expiresFrom', 'expiresTo', 'lastUsedFrom', 'lastUsedTo'];
-const CHOICE_FILTERS = ['used', 'expired'];
+const CHOICE_FILTERS = ['used', 'expired', 'scope'];
 const FILTERS = [...DATE_FILTERS, ...CHOICE_FILTERS];
 const filterInput = name => document.getElementById(`filter-${name}`);
 const revokeUserButton = document.getElementById('revoke-user');

@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param expired {@code true}: only tokens expired when the store runs the query (expiry at or before its clock's
  *     now, as {@link TokenInfo#isExpiredAt}); {@code false}: only tokens not expired, including those without
  *     expiry; {@code null}: both (since 1.2.0)
+ * @param scope only tokens of this scope (a token made without one has {@link TokenScope#WRITE}), or
+ *     {@code null} for all (since 1.2.0)
  */
 public record TokenQuery(String userKey, String labelContains, Sort sort, int offset, int limit, Range created,
-        Range expires, Range lastUsed, Boolean used, Boolean expired) {
+        Range expires, Range lastUsed, Boolean used, Boolean expired, TokenScope scope) {
 
     /** The largest page a store must serve. */
     public static final int MAX_LIMIT = 1000;
@@ -91,7 +93,7 @@ public record TokenQuery(String userKey, String labelContains, Sort sort, int of
 
     /** A query by owner and label only, as before 1.2.0. */
     public TokenQuery(String userKey, String labelContains, Sort sort, int offset, int limit) {
-        this(userKey, labelContains, sort, offset, limit, Range.ANY, Range.ANY, Range.ANY, null, null);
+        this(userKey, labelContains, sort, offset, limit, Range.ANY, Range.ANY, Range.ANY, null, null, null);
     }
 
     /** Everybody's tokens, oldest first, the first {@code limit}. */
@@ -102,31 +104,42 @@ public record TokenQuery(String userKey, String labelContains, Sort sort, int of
     /** The same query, {@code limit} items further on. */
     public TokenQuery nextPage() {
         return new TokenQuery(userKey, labelContains, sort, offset + limit, limit, created, expires, lastUsed, used,
-                expired);
+                expired, scope);
     }
 
     /** The same query, only tokens created in {@code range} (since 1.2.0). */
     public TokenQuery withCreated(Range range) {
-        return new TokenQuery(userKey, labelContains, sort, offset, limit, range, expires, lastUsed, used, expired);
+        return new TokenQuery(userKey, labelContains, sort, offset, limit,
+                range, expires, lastUsed, used, expired, scope);
     }
 
     /** The same query, only tokens expiring in {@code range} (since 1.2.0). */
     public TokenQuery withExpires(Range range) {
-        return new TokenQuery(userKey, labelContains, sort, offset, limit, created, range, lastUsed, used, expired);
+        return new TokenQuery(userKey, labelContains, sort, offset, limit,
+                created, range, lastUsed, used, expired, scope);
     }
 
     /** The same query, only tokens last used in {@code range} (since 1.2.0). */
     public TokenQuery withLastUsed(Range range) {
-        return new TokenQuery(userKey, labelContains, sort, offset, limit, created, expires, range, used, expired);
+        return new TokenQuery(userKey, labelContains, sort, offset, limit,
+                created, expires, range, used, expired, scope);
     }
 
     /** The same query, only used ({@code true}) or never-used ({@code false}) tokens, or both (since 1.2.0). */
     public TokenQuery withUsed(Boolean wanted) {
-        return new TokenQuery(userKey, labelContains, sort, offset, limit, created, expires, lastUsed, wanted, expired);
+        return new TokenQuery(userKey, labelContains, sort, offset, limit,
+                created, expires, lastUsed, wanted, expired, scope);
+    }
+
+    /** The same query, only tokens of this scope, or of any for {@code null} (since 1.2.0). */
+    public TokenQuery withScope(TokenScope wanted) {
+        return new TokenQuery(userKey, labelContains, sort, offset, limit, created, expires, lastUsed, used, expired,
+                wanted);
     }
 
     /** The same query, only expired ({@code true}) or unexpired ({@code false}) tokens, or both (since 1.2.0). */
     public TokenQuery withExpired(Boolean wanted) {
-        return new TokenQuery(userKey, labelContains, sort, offset, limit, created, expires, lastUsed, used, wanted);
+        return new TokenQuery(userKey, labelContains, sort, offset, limit,
+                created, expires, lastUsed, used, wanted, scope);
     }
 }

@@ -106,7 +106,7 @@ final class AdminApi {
 
     /**
      * {@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}, and the filters
-     * {@code createdFrom/To, expiresFrom/To, lastUsedFrom/To, used, expired} ({@link #filters}).
+     * {@code createdFrom/To, expiresFrom/To, lastUsedFrom/To, used, expired, scope} ({@link #filters}).
      */
     void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TokenQuery.Sort sort = sort(request.getParameter("sort"));
@@ -122,7 +122,8 @@ final class AdminApi {
             }
             userKey = user.get().key();
         }
-        TokenQuery query = filters(request, new TokenQuery(userKey, request.getParameter("label"), sort, offset, limit));
+        TokenQuery query = filters(request,
+                new TokenQuery(userKey, request.getParameter("label"), sort, offset, limit));
         Page<TokenInfo> page = tokens.listAll(query);
         Map<String, Optional<HostUser>> owners = new HashMap<>();
         Instant now = clock.instant();
@@ -135,14 +136,16 @@ final class AdminApi {
     /**
      * The listing's date and state filters: {@code createdFrom}, {@code createdTo}, {@code expiresFrom},
      * {@code expiresTo}, {@code lastUsedFrom}, {@code lastUsedTo} (epoch millis, from inclusive, to exclusive),
-     * {@code used} and {@code expired} ({@code true} or {@code false}).
+     * {@code used} and {@code expired} ({@code true} or {@code false}), {@code scope} ({@code read} or
+     * {@code write}).
      */
     static TokenQuery filters(HttpServletRequest request, TokenQuery query) {
         return query.withCreated(QueryParameters.range(request, "created"))
                 .withExpires(QueryParameters.range(request, "expires"))
                 .withLastUsed(QueryParameters.range(request, "lastUsed"))
                 .withUsed(QueryParameters.bool(request, "used"))
-                .withExpired(QueryParameters.bool(request, "expired"));
+                .withExpired(QueryParameters.bool(request, "expired"))
+                .withScope(QueryParameters.scope(request, "scope"));
     }
 
     /** {@code DELETE /admin/tokens/{tokenId}}. */

@@ -1,6 +1,7 @@
 package dev.apitokens.rest.internal;
 
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenScope;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -44,6 +45,15 @@ final class QueryParameters {
             case "false" -> Boolean.FALSE;
             default -> throw ApiError.badRequest(name + " must be true or false");
         };
+    }
+
+    /** A scope by its JSON name, {@code read} or {@code write}, or {@code null}. */
+    static TokenScope scope(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return TokenScope.ofJsonName(value).orElseThrow(() -> ApiError.badRequest(name + " must be read or write"));
     }
 
     /** {@code <prefix>From} (inclusive) to {@code <prefix>To} (exclusive); the start must be before the end. */

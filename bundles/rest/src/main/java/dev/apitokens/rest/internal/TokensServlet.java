@@ -78,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * {@code expiresFrom}, {@code expiresTo}, {@code lastUsedFrom}, {@code lastUsedTo} (epoch milliseconds, from
  * inclusive, to exclusive; a token without expiry or never used is outside any bounded range of those),
  * {@code used} ({@code true}: used at least once, {@code false}: never used), {@code expired} ({@code true} or
- * {@code false}); more sorts: {@code expires_asc} (soonest first, no expiry last), {@code expires_desc}. 400 for a
- * value that is not a number or boolean, or a start not before its end.</li>
+ * {@code false}), {@code scope} ({@code read} or {@code write}; a token made without a scope is write); more
+ * sorts: {@code expires_asc} (soonest first, no expiry last), {@code expires_desc}. 400 for a value that is not a
+ * number, boolean or scope, or a start not before its end.</li>
  * <li>{@code GET /admin/audit?user=&type=&from=&to=&offset=&limit=}: the audit trail, newest first,
  * {@code {"total","offset","limit","hasMore","events":[{"id","timestamp","type","actor","actorKey","user","userKey","tokenId","detail"}]}};
  * {@code user} the owner's exact username (unknown: an empty page), {@code type} an event type such as

@@ -75,7 +75,11 @@ public interface TokenEntity extends Entity {
 
     void setExpirationDate(Long expirationDate);
 
-    /** The token's scope by its JSON name ({@code read}, {@code write}); {@code null} means write. */
+    /**
+     * The token's scope by its JSON name ({@code read}, {@code write}); {@code null} means write. Indexed for the
+     * admin listing's scope filter.
+     */
+    @Indexed
     String getScopes();
 
     void setScopes(String scopes);

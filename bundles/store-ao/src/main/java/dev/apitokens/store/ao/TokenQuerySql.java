@@ -1,6 +1,7 @@
 package dev.apitokens.store.ao;
 
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Locale;
  * The two statements of an admin listing page: the page itself ({@code LIMIT ? OFFSET ?}, which H2, PostgreSQL,
  * MySQL and MariaDB all accept) and the count of all matches. Only the filter values are parameters; the rest is
  * fixed text chosen from the query's enums, so nothing a user types reaches the SQL text. Every filtered column
- * has an index ({@link TokenEntity}): the user key, created, last accessed, expiry.
+ * has an index ({@link TokenEntity}): the user key, created, last accessed, expiry, scope.
  */
 final class TokenQuerySql {
 
@@ -44,6 +45,14 @@ final class TokenQuerySql {
             String expiry = table.column("EXPIRATION_DATE");
             and(where, query.expired() ? expiry + " <= ?" : "(" + expiry + " IS NULL OR " + expiry + " > ?)");
             parameters.add(now);
+        }
+        if (query.scope() != null) {
+            // an old row's NULL, or a name this version does not know, is write (as TokenRows reads it)
+            String scopes = table.column("SCOPES");
+            String read = TokenScope.READ.jsonName();
+            and(where, query.scope() == TokenScope.READ ? scopes + " = ?"
+                    : "(" + scopes + " IS NULL OR " + scopes + " <> ?)");
+            parameters.add(read);
         }
         this.select = "SELECT " + table.sqlColumns + " FROM " + table.sqlTable + where + " ORDER BY "
                 + orderBy(table, query.sort()) + " LIMIT ? OFFSET ?";

@@ -265,6 +265,24 @@ public abstract class TokenStoreContract {
     }
 
     @Test
+    void filtersByScopeWithAScopelessOldRowAsWrite() throws SQLException {
+        StoredToken read = store.insert(new NewToken(newId(), "alice", "reader", "h", T0, null, Set.of(TokenScope.READ),
+                List.of(), List.of(), null));
+        StoredToken write = store.insert(token("bob", "writer"));
+        StoredToken old = store.insert(token("bob", "from before scopes"));
+        database.execute("UPDATE " + database.quote(table()) + " SET " + database.quote("SCOPES") + " = NULL WHERE "
+                + database.quote("PUBLIC_ID") + " = '" + old.publicId() + "'");
+        TokenQuery all = TokenQuery.firstPage(10);
+
+        assertEquals(ids(read), ids(items(all.withScope(TokenScope.READ))));
+        assertEquals(ids(write, old), ids(items(all.withScope(TokenScope.WRITE))));
+        assertEquals(1, store.find(all.withScope(TokenScope.WRITE).withCreated(range(T0, null)).withUsed(false)
+                .withExpired(false).withLastUsed(TokenQuery.Range.ANY).withExpires(TokenQuery.Range.ANY)
+                .withScope(TokenScope.READ)).total());
+        assertEquals(ids(read, write, old), ids(items(all)));
+    }
+
+    @Test
     void sortsByExpiryWithNeverExpiringTokensAsTheLatest() {
         StoredToken never = store.insert(new NewToken(newId(), "alice", "never", "h", T0, null));
         StoredToken late = store.insert(new NewToken(newId(), "alice", "late", "h", T0, T0.plusSeconds(200)));
@@ -478,7 +496,8 @@ public abstract class TokenStoreContract {
     }
 
     /** Columns the admin listing filters by; each needs an index (besides the unique public id). */
-    private static final Set<String> INDEXED = Set.of("USER_KEY", "CREATED", "LAST_ACCESSED", "EXPIRATION_DATE");
+    private static final Set<String> INDEXED = Set.of("USER_KEY", "CREATED", "LAST_ACCESSED", "EXPIRATION_DATE",
+            "SCOPES");
 
     private Set<String> indexedColumns(Connection connection) throws SQLException {
         Set<String> indexed = new HashSet<>();
