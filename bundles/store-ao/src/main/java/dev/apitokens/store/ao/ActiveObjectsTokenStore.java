@@ -222,25 +222,34 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
         TokenQuerySql sql = new TokenQuerySql(t, query, clock.millis());
         try (Connection connection = t.dataSource.getConnection()) {
             long total;
+            long firstPart;
             try (PreparedStatement count = connection.prepareStatement(sql.count)) {
                 bind(count, sql.parameters);
                 try (ResultSet rows = count.executeQuery()) {
                     rows.next();
                     total = rows.getLong(1);
+                    firstPart = rows.getLong(2);
                 }
             }
+            // the page [offset, offset + limit) of the parts laid end to end
             List<StoredToken> items = new ArrayList<>();
-            if (query.offset() < total) {
-                try (PreparedStatement select = connection.prepareStatement(sql.select)) {
-                    int next = bind(select, sql.parameters);
-                    select.setInt(next, query.limit());
-                    select.setInt(next + 1, query.offset());
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            items.add(TokenRows.fromRow(rows));
+            long partStart = 0;
+            for (int i = 0; i < sql.parts.size() && items.size() < query.limit(); i++) {
+                long partSize = i == 0 ? firstPart : total - firstPart;
+                long from = query.offset() + items.size() - partStart;
+                if (from < partSize) {
+                    try (PreparedStatement select = connection.prepareStatement(sql.parts.get(i))) {
+                        int next = bind(select, sql.parameters);
+                        select.setInt(next, query.limit() - items.size());
+                        select.setInt(next + 1, (int) from); // from <= offset, an int
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                items.add(TokenRows.fromRow(rows));
+                            }
                         }
                     }
                 }
+                partStart += partSize;
             }
             return new Page<>(items, total, query.offset(), query.limit());
         } catch (SQLException | RuntimeException e) {

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 
 /**
- * The two statements of an admin listing page: the page itself ({@code LIMIT ? OFFSET ?}, which H2, PostgreSQL,
- * MySQL and MariaDB all accept) and the count of all matches. Only the filter values are parameters; the rest is
+ * The statements of an admin listing page: the count of all matches, and the page itself ({@code LIMIT ? OFFSET
+ * ?}, which H2, PostgreSQL, MySQL and MariaDB all accept) from one part of the listing, or from two where a page
+ * spans both (see {@link #parts}). Only the filter values are parameters; the rest is
  * fixed text chosen from the query's enums, so nothing a user types reaches the SQL text. Every filtered column
  * has an index ({@link TokenEntity}): the user key, created, last accessed, expiry, scope.
  */
@@ -19,9 +20,19 @@ final class TokenQuerySql {
     /** The LIKE escape character; {@code !} because MySQL treats a backslash in a literal as an escape itself. */
     private static final char ESCAPE = '!';
 
-    final String select;
+    /**
+     * The listing's parts in order, one statement each ({@code LIMIT ? OFFSET ?} within the part): one part, or,
+     * when the order is by a column that may be NULL (last use, expiry), the rows with a value ordered by it and
+     * the rows without ordered by id. Each part is then in the order of an index, so a page is read from the
+     * index instead of sorting every match ({@code ORDER BY COALESCE(...)} could not use one).
+     */
+    final List<String> parts = new ArrayList<>();
+    /**
+     * {@code COUNT(*)} and the size of the first part ({@code COUNT(column)} when the rows with a value come
+     * first, {@code COUNT(*) - COUNT(column)} when the rows without do).
+     */
     final String count;
-    /** The filter parameters, in order, for both statements; {@link #select} then takes limit and offset. */
+    /** The filter parameters, in order, for every statement; a part then takes limit and offset. */
     final List<Object> parameters = new ArrayList<>();
 
     /** @param now what "expired" is measured against, epoch millis */
@@ -54,9 +65,38 @@ final class TokenQuerySql {
                     : "(" + scopes + " IS NULL OR " + scopes + " <> ?)");
             parameters.add(read);
         }
-        this.select = "SELECT " + table.sqlColumns + " FROM " + table.sqlTable + where + " ORDER BY "
-                + orderBy(table, query.sort()) + " LIMIT ? OFFSET ?";
-        this.count = "SELECT COUNT(*) FROM " + table.sqlTable + where;
+        String select = "SELECT " + table.sqlColumns + " FROM " + table.sqlTable;
+        String id = table.column("ID");
+        String nullable = switch (query.sort()) {
+            case LAST_USED_DESC, LAST_USED_ASC -> table.column("LAST_ACCESSED");
+            case EXPIRES_ASC, EXPIRES_DESC -> table.column("EXPIRATION_DATE");
+            default -> null;
+        };
+        if (nullable == null) {
+            String order = query.sort() == TokenQuery.Sort.USER ? table.column("USER_KEY") + ", " + id : id;
+            parts.add(select + where + " ORDER BY " + order + " LIMIT ? OFFSET ?");
+            this.count = "SELECT COUNT(*), COUNT(*) FROM " + table.sqlTable + where;
+            return;
+        }
+        String withValue = select + with(where, nullable + " IS NOT NULL") + " ORDER BY " + nullable
+                + (descending(query.sort()) ? " DESC, " : ", ") + id + " LIMIT ? OFFSET ?";
+        String withoutValue = select + with(where, nullable + " IS NULL") + " ORDER BY " + id + " LIMIT ? OFFSET ?";
+        // never used sorts as the oldest use, no expiry as the latest expiry
+        boolean withoutFirst = query.sort() == TokenQuery.Sort.LAST_USED_ASC
+                || query.sort() == TokenQuery.Sort.EXPIRES_DESC;
+        parts.add(withoutFirst ? withoutValue : withValue);
+        parts.add(withoutFirst ? withValue : withoutValue);
+        this.count = "SELECT COUNT(*), " + (withoutFirst ? "COUNT(*) - COUNT(" + nullable + ")" : "COUNT(" + nullable
+                + ")") + " FROM " + table.sqlTable + where;
+    }
+
+    private static boolean descending(TokenQuery.Sort sort) {
+        return sort == TokenQuery.Sort.LAST_USED_DESC || sort == TokenQuery.Sort.EXPIRES_DESC;
+    }
+
+    /** {@code where} with one more condition, as a new text (the builder is left as it was). */
+    private static String with(StringBuilder where, String condition) {
+        return (where.length() == 0 ? " WHERE " : where + " AND ") + condition;
     }
 
     private static void and(StringBuilder where, String condition) {
@@ -74,26 +114,6 @@ final class TokenQuerySql {
             and(where, column + " < ?");
             parameters.add(to.toEpochMilli());
         }
-    }
-
-    /**
-     * The order of each {@link TokenQuery.Sort}, always ending with the id so that pages are stable. Never-used
-     * tokens have no last-accessed time; {@code COALESCE(..., 0)} sorts them as the oldest use on every database
-     * (databases disagree on where NULLs go), i.e. last in the descending order and first in the ascending one.
-     * A token without expiry sorts as expiring at the end of time: last when soonest expiry comes first.
-     */
-    private static String orderBy(TokenTable table, TokenQuery.Sort sort) {
-        String id = table.column("ID");
-        String lastUsed = "COALESCE(" + table.column("LAST_ACCESSED") + ", 0)";
-        String expires = "COALESCE(" + table.column("EXPIRATION_DATE") + ", " + Long.MAX_VALUE + ")";
-        return switch (sort) {
-            case CREATED -> id;
-            case LAST_USED_DESC -> lastUsed + " DESC, " + id;
-            case LAST_USED_ASC -> lastUsed + ", " + id;
-            case USER -> table.column("USER_KEY") + ", " + id;
-            case EXPIRES_ASC -> expires + ", " + id;
-            case EXPIRES_DESC -> expires + " DESC, " + id;
-        };
     }
 
     static String escapeLike(String text) {

@@ -230,6 +230,12 @@ public abstract class TokenStoreContract {
         assertEquals(ids(old, neverToo, recent, never), ids(items(new TokenQuery(null, null, Sort.USER, 0, 10))));
         assertEquals(ids(never, old, recent, neverToo), ids(items(new TokenQuery(null, null, Sort.CREATED, 0, 10))));
         assertEquals(ids(old, never), ids(items(new TokenQuery(null, null, Sort.LAST_USED_DESC, 1, 2))));
+        // pages that span, or lie wholly in, the part without a last use (read as a part of its own)
+        assertEquals(ids(neverToo, old), ids(items(new TokenQuery(null, null, Sort.LAST_USED_ASC, 1, 2))));
+        assertEquals(ids(neverToo), ids(items(new TokenQuery(null, null, Sort.LAST_USED_DESC, 3, 5))));
+        assertEquals(ids(recent), ids(items(new TokenQuery(null, null, Sort.LAST_USED_ASC, 3, 5))));
+        assertEquals(4, store.find(new TokenQuery(null, null, Sort.LAST_USED_ASC, 3, 5)).total());
+        assertEquals(ids(old), ids(items(new TokenQuery("alice", null, Sort.LAST_USED_DESC, 0, 1))));
     }
 
     @Test
@@ -292,6 +298,9 @@ public abstract class TokenStoreContract {
         assertEquals(ids(soon, late, never, neverToo), ids(items(new TokenQuery(null, null, Sort.EXPIRES_ASC, 0, 10))));
         assertEquals(ids(never, neverToo, late, soon), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 0, 10))));
         assertEquals(ids(late, never), ids(items(new TokenQuery(null, null, Sort.EXPIRES_ASC, 1, 2))));
+        assertEquals(ids(neverToo, late), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 1, 2))));
+        assertEquals(ids(soon), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 3, 2))));
+        assertEquals(List.of(), items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 4, 2)));
     }
 
     @Test
