@@ -4,6 +4,7 @@ import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenQuery.Range;
 import dev.apitokens.api.TokenQuery.Sort;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.spi.StoredToken;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import dev.apitokens.store.ao.ActiveObjectsTokenStore;
  * size) and the count of all matches, i.e. the two statements of {@code TokenStore.find}, first page, for each
  * filter and order the page offers. The rows are StoreBenchmark's: row {@code n} created at {@code created + n}
  * ms by user {@code n / 10}, three in four expiring {@code n % 1000} days after {@code created}, two in three
- * used a day after creation. Windows are placed at random per sample.
+ * used a day after creation, one in twenty read-only. Windows are placed at random per sample.
  */
 final class AdminListingSamples {
 
@@ -55,7 +56,10 @@ final class AdminListingSamples {
         sample(size, "expired (most), expires asc", (r, n) -> sorted(Sort.EXPIRES_ASC).withExpired(true));
         sample(size, "one user, not expired", (r, n) -> new TokenQuery("JIRAUSER" + r.nextInt(Math.max(1, n / 10)),
                 null, Sort.CREATED, 0, PAGE).withExpired(false));
+        sample(size, "read-only scope (1 in 20)", (r, n) -> all.withScope(TokenScope.READ));
         sample(size, "everybody's, expires asc", (r, n) -> sorted(Sort.EXPIRES_ASC));
+        sample(size, "everybody's, expires desc, page 100", (r, n) -> new TokenQuery(null, null, Sort.EXPIRES_DESC,
+                99 * PAGE, PAGE));
     }
 
     private static TokenQuery sorted(Sort sort) {

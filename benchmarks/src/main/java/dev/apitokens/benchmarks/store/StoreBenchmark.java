@@ -1,5 +1,6 @@
 package dev.apitokens.benchmarks.store;
 
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.spi.NewToken;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,12 +141,14 @@ public final class StoreBenchmark {
 
     /**
      * Row {@code n} is created at {@code CREATED + n} ms; three in four expire, {@code n % 1000} days after
-     * {@link #CREATED} (so most of those have expired by now); see {@link #markUsed} for the last use.
+     * {@link #CREATED} (so most of those have expired by now); one in twenty is read-only; see {@link #markUsed} for
+     * the last use.
      */
     private static NewToken token(long row) {
         return new NewToken(publicId(row), userKey(row), "benchmark token " + row,
                 "$hmac-sha256$v=1$c2FsdHNhbHRzYWx0c2FsdA$" + publicId(row) + publicId(row + 1), CREATED.plusMillis(row),
-                row % 4 == 0 ? null : CREATED.plus(Duration.ofDays(row % 1000)));
+                row % 4 == 0 ? null : CREATED.plus(Duration.ofDays(row % 1000)),
+                Set.of(row % 20 == 0 ? TokenScope.READ : TokenScope.WRITE), List.of(), List.of(), null);
     }
 
     /**
