@@ -221,39 +221,41 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
         TokenTable t = table();
         TokenQuerySql sql = new TokenQuerySql(t, query, clock.millis());
         try (Connection connection = t.dataSource.getConnection()) {
-            long total;
-            long firstPart;
-            try (PreparedStatement count = connection.prepareStatement(sql.count)) {
-                bind(count, sql.parameters);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                    firstPart = rows.getLong(2);
-                }
-            }
-            // the page [offset, offset + limit) of the parts laid end to end
+            long total = count(connection, sql.count, sql.parameters);
             List<StoredToken> items = new ArrayList<>();
+            // the page [offset, offset + limit) of the parts laid end to end; partStart: where part i begins
             long partStart = 0;
-            for (int i = 0; i < sql.parts.size() && items.size() < query.limit(); i++) {
-                long partSize = i == 0 ? firstPart : total - firstPart;
-                long from = query.offset() + items.size() - partStart;
-                if (from < partSize) {
-                    try (PreparedStatement select = connection.prepareStatement(sql.parts.get(i))) {
-                        int next = bind(select, sql.parameters);
-                        select.setInt(next, query.limit() - items.size());
-                        select.setInt(next + 1, (int) from); // from <= offset, an int
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                items.add(TokenRows.fromRow(rows));
-                            }
+            for (int i = 0; i < sql.parts.size() && query.offset() < total && items.size() < query.limit(); i++) {
+                TokenQuerySql.Part part = sql.parts.get(i);
+                long from = query.offset() + items.size() - partStart; // <= offset, an int
+                int before = items.size();
+                try (PreparedStatement select = connection.prepareStatement(part.select())) {
+                    int next = bind(select, sql.parameters);
+                    select.setInt(next, query.limit() - items.size());
+                    select.setInt(next + 1, (int) from);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            items.add(TokenRows.fromRow(rows));
                         }
                     }
                 }
-                partStart += partSize;
+                // a short page ended the part where it ended; an empty one began beyond it: count the part
+                partStart = items.size() > before ? query.offset() + items.size()
+                        : partStart + count(connection, part.count(), sql.parameters);
             }
             return new Page<>(items, total, query.offset(), query.limit());
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("list tokens", e);
+        }
+    }
+
+    private static long count(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(sql)) {
+            bind(count, parameters);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The statements of an admin listing page: the count of all matches, and the page itself ({@code LIMIT ? OFFSET
  * ?}, which H2, PostgreSQL, MySQL and MariaDB all accept) from one part of the listing, or from two where a page
- * spans both (see {@link #parts}). Only the filter values are parameters; the rest is
+ * spans both (see {@link #parts}); a page that starts beyond the first part also counts that part. Only the filter values are parameters; the rest is
  * fixed text chosen from the query's enums, so nothing a user types reaches the SQL text. Every filtered column
  * has an index ({@link TokenEntity}): the user key, created, last accessed, expiry, scope.
  */
@@ -21,19 +21,23 @@ final class TokenQuerySql {
     private static final char ESCAPE = '!';
 
     /**
-     * The listing's parts in order, one statement each ({@code LIMIT ? OFFSET ?} within the part): one part, or,
-     * when the order is by a column that may be NULL (last use, expiry), the rows with a value ordered by it and
-     * the rows without ordered by id. Each part is then in the order of an index, so a page is read from the
-     * index instead of sorting every match ({@code ORDER BY COALESCE(...)} could not use one).
+     * The listing's parts in order: one, or, when the order is by a column that may be NULL (last use, expiry),
+     * the rows with a value ordered by it and the rows without ordered by id. Each part is then in the order of an
+     * index, so a page is read from the index instead of sorting every match ({@code ORDER BY COALESCE(...)}
+     * could not use one).
      */
-    final List<String> parts = new ArrayList<>();
-    /**
-     * {@code COUNT(*)} and the size of the first part ({@code COUNT(column)} when the rows with a value come
-     * first, {@code COUNT(*) - COUNT(column)} when the rows without do).
-     */
+    final List<Part> parts = new ArrayList<>();
+    /** {@code COUNT(*)} of all matches. */
     final String count;
-    /** The filter parameters, in order, for every statement; a part then takes limit and offset. */
+    /** The filter parameters, in order, for every statement; a part's select then takes limit and offset. */
     final List<Object> parameters = new ArrayList<>();
+
+    /**
+     * One part of the listing: its page ({@code LIMIT ? OFFSET ?} within the part) and its size, which is only
+     * needed when a page starts beyond the part's end.
+     */
+    record Part(String select, String count) {
+    }
 
     /** @param now what "expired" is measured against, epoch millis */
     TokenQuerySql(TokenTable table, TokenQuery query, long now) {
@@ -72,22 +76,24 @@ final class TokenQuerySql {
             case EXPIRES_ASC, EXPIRES_DESC -> table.column("EXPIRATION_DATE");
             default -> null;
         };
+        this.count = "SELECT COUNT(*) FROM " + table.sqlTable + where;
         if (nullable == null) {
             String order = query.sort() == TokenQuery.Sort.USER ? table.column("USER_KEY") + ", " + id : id;
-            parts.add(select + where + " ORDER BY " + order + " LIMIT ? OFFSET ?");
-            this.count = "SELECT COUNT(*), COUNT(*) FROM " + table.sqlTable + where;
+            parts.add(new Part(select + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", count));
             return;
         }
-        String withValue = select + with(where, nullable + " IS NOT NULL") + " ORDER BY " + nullable
-                + (descending(query.sort()) ? " DESC, " : ", ") + id + " LIMIT ? OFFSET ?";
-        String withoutValue = select + with(where, nullable + " IS NULL") + " ORDER BY " + id + " LIMIT ? OFFSET ?";
+        String withValue = with(where, nullable + " IS NOT NULL");
+        String withoutValue = with(where, nullable + " IS NULL");
+        Part valued = new Part(select + withValue + " ORDER BY " + nullable
+                + (descending(query.sort()) ? " DESC, " : ", ") + id + " LIMIT ? OFFSET ?",
+                "SELECT COUNT(*) FROM " + table.sqlTable + withValue);
+        Part unvalued = new Part(select + withoutValue + " ORDER BY " + id + " LIMIT ? OFFSET ?",
+                "SELECT COUNT(*) FROM " + table.sqlTable + withoutValue);
         // never used sorts as the oldest use, no expiry as the latest expiry
         boolean withoutFirst = query.sort() == TokenQuery.Sort.LAST_USED_ASC
                 || query.sort() == TokenQuery.Sort.EXPIRES_DESC;
-        parts.add(withoutFirst ? withoutValue : withValue);
-        parts.add(withoutFirst ? withValue : withoutValue);
-        this.count = "SELECT COUNT(*), " + (withoutFirst ? "COUNT(*) - COUNT(" + nullable + ")" : "COUNT(" + nullable
-                + ")") + " FROM " + table.sqlTable + where;
+        parts.add(withoutFirst ? unvalued : valued);
+        parts.add(withoutFirst ? valued : unvalued);
     }
 
     private static boolean descending(TokenQuery.Sort sort) {
