@@ -1,6 +1,8 @@
 // The admin page: the license status, the token policy, and every user's tokens paged, filtered (owner, label,
-// dates, used, expired) and sorted, with revoke actions. The audit section is admin-audit.js.
-import { api, el, time, expiry, showStatus, confirmAction, dayMillis } from './common.js';
+// dates, used, expired, scope) and sorted, with revoke actions. The audit section is admin-audit.js.
+import {
+  api, el, time, expiry, showStatus, confirmAction, tokenAccess, lastAddresses, dayMillis,
+} from './common.js';
 
 const section = document.getElementById('admin-tokens');
 const pageSize = Number(section.dataset.pageSize || 25);
@@ -108,12 +110,14 @@ function row(token) {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact filter-user',
         title: `Show only ${owner}'s tokens`, onclick: () => filterBy(owner),
       }, owner)),
-    el('td', { class: 'token-label' }, token.label, policyMark(token)),
-    el('td', {}, el('code', {}, token.tokenId)),
+    el('td', { class: 'token-label' }, token.label),
+    el('td', { class: 'token-id' }, el('code', {}, token.tokenId),
+      el('div', { class: 'access' }, tokenAccess(token)),
+      token.createdBy ? el('div', { class: 'created-by description' }, `created by ${token.createdBy}`) : null),
     el('td', {}, time(token.createdAt, '')),
-    el('td', {}, time(token.lastAccessed, 'Never')),
+    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), lastAddresses(token.lastAddresses)),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
-    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
+    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays), policyMark(token)),
     el('td', { class: 'actions' },
       el('button', {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
@@ -215,7 +219,8 @@ async function loadPolicy() {
     const days = (n, none) => (n > 0 ? `${n} day${n === 1 ? '' : 's'}` : none);
     const entries = [
       ['Expiry', policy.requireExpiry || policy.maxLifetimeDays > 0 ? 'required' : 'optional'],
-      ['Default lifetime', days(policy.defaultLifetimeDays, 'none (never expires)')],
+      ['Default lifetime', days(policy.defaultLifetimeDays, policy.requireExpiry || policy.maxLifetimeDays > 0
+        ? 'none (the user chooses the expiry date)' : 'none (never expires)')],
       ['Maximum lifetime', days(policy.maxLifetimeDays, 'unlimited')],
       ['Tokens per user', policy.maxTokensPerUser > 0 ? String(policy.maxTokensPerUser) : 'unlimited'],
       ['Who may create tokens', (policy.creatorGroups || []).length

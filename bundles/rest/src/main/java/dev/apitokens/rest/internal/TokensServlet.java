@@ -54,6 +54,17 @@ import org.slf4j.LoggerFactory;
  * itself was authenticated with a token.</li>
  * <li>{@code DELETE /{id}}: 204; 404 for an unknown id or another user's.</li>
  * <li>{@code DELETE /all}: 204.</li>
+ * <li>{@code POST /} also takes {@code "scopes": ["read"]} (or {@code ["write"]}, the default),
+ * {@code "allowedPaths": ["/rest/api/2/issue"]} and {@code "allowedIps": ["10.0.0.0/8", "2001:db8::1"]}; the
+ * answer and {@code GET /} show them, and {@code GET /} adds {@code "createdBy"} (the admin's username, or
+ * {@code null}) and {@code "lastAddresses": [{"address","lastSeen"}]} (the last 5 distinct client addresses).</li>
+ * <li>{@code GET /self} with a token: that token's record, as in {@code GET /}; 404 when the request was not
+ * authenticated with a token.</li>
+ * <li>{@code POST /self/rotate} with a token, or {@code POST /{id}/rotate} signed in by session or password (403
+ * with a token): 200 with a new secret, as {@code POST /} answers, for the same label, scope, restrictions and
+ * expiry; the old secret stops working, and presented again revokes the new one too. 404 for an unknown id or
+ * another user's; 400 for an expired token.</li>
+ * <li>{@code PATCH /{id}} with {@code {"label": "..."}}: 204; 400 for a bad label, 404 as above.</li>
  * <li>{@code GET /policy}: 200 {@code {"requireExpiry","defaultLifetimeDays","maxLifetimeDays","maxTokensPerUser",
  * "creatorGroups","userScopes","mayCreate"}}: the administrators' token policy and whether the caller may create
  * tokens. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
@@ -88,6 +99,9 @@ import org.slf4j.LoggerFactory;
  * {@code limit} 1 to 1000 (default {@code adminPageSize}); {@code actor} and {@code user} are usernames, or
  * {@code null} for the system, an unnamed admin or a user the host no longer knows. 503 when no audit bundle runs
  * (no {@link AuditTrail} service).</li>
+ * <li>{@code POST /admin/users/{username}/tokens} with the body of {@code POST /}: a token for that user made by
+ * the admin (answered as {@code POST /}; the owner's {@code GET /} names the admin in {@code createdBy}); 404 for
+ * an unknown user, 403 when authenticated with a token.</li>
  * <li>{@code GET /license}: 200 {@code {"state","allowsAuthentication","licensee","expiresAt","userTier","activeUsers","message"}}
  * from the highest-ranked {@link LicenseGate}.</li>
  * </ul>
@@ -162,7 +176,7 @@ public class TokensServlet extends HttpServlet {
         this.hostLogin = hostLogin;
         ZoneId zone = config.timeZone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(config.timeZone().strip());
         JsonCodec json = new JsonCodec(Math.max(1024, config.maxBodyBytes()));
-        this.own = new OwnTokensApi(tokens, json, clock, zone);
+        this.own = new OwnTokensApi(tokens, users, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
         this.audit = new AuditApi(users, json, config.adminPageSize());
         this.policy = new PolicyApi(tokens, json);
@@ -239,12 +253,27 @@ public class TokensServlet extends HttpServlet {
             admin.revoke(caller.user().key(), path.get(2), response);
         } else if (size == 4 && path.get(0).equals("admin") && path.get(1).equals("users")
                 && path.get(3).equals("tokens")) {
-            requireMethod(method, "DELETE", response);
             requireAdmin(caller);
-            admin.revokeUser(caller.user().key(), path.get(2), response);
+            switch (method) {
+                case "POST" -> admin.createFor(caller, path.get(2), request, response);
+                case "DELETE" -> admin.revokeUser(caller.user().key(), path.get(2), response);
+                default -> notAllowed(response, "POST, DELETE");
+            }
+        } else if (size == 1 && path.get(0).equals("self")) {
+            requireMethod(method, "GET", response);
+            own.self(caller, response);
+        } else if (size == 2 && path.get(0).equals("self") && path.get(1).equals("rotate")) {
+            requireMethod(method, "POST", response);
+            own.rotateSelf(caller, response);
+        } else if (size == 2 && !path.get(0).equals("admin") && path.get(1).equals("rotate")) {
+            requireMethod(method, "POST", response);
+            own.rotate(caller, path.get(0), response);
         } else if (size == 1 && !path.get(0).equals("admin")) {
-            requireMethod(method, "DELETE", response);
-            own.revoke(caller, path.get(0), response);
+            switch (method) {
+                case "DELETE" -> own.revoke(caller, path.get(0), response);
+                case "PATCH" -> own.rename(caller, path.get(0), request, response);
+                default -> notAllowed(response, "DELETE, PATCH");
+            }
         } else {
             throw ApiError.notFound("no such resource");
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -69,6 +70,46 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
+    public Optional<TokenInfo> find(String tokenId) {
+        maybeFail();
+        return tokens.stream().filter(t -> t.id().equals(tokenId)).findFirst();
+    }
+
+    @Override
+    public Optional<CreatedToken> rotate(String userKey, String tokenId) {
+        maybeFail();
+        Optional<TokenInfo> old = tokens.stream().filter(t -> t.userKey().equals(userKey) && t.id().equals(tokenId))
+                .findFirst();
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenInfo t = old.get();
+        String id = "pub" + nextStoreId.getAndIncrement();
+        TokenInfo rotated = new TokenInfo(id, t.storeId(), t.userKey(), t.label(), now, null, 0, t.expiresAt(),
+                t.algorithm(), t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(), List.of());
+        tokens.set(tokens.indexOf(t), rotated);
+        return Optional.of(new CreatedToken(rotated, "apt_secret_" + id));
+    }
+
+    @Override
+    public boolean rename(String userKey, String tokenId, String label) {
+        maybeFail();
+        String trimmed = label == null ? "" : label.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidTokenRequestException("label from core rejected");
+        }
+        for (TokenInfo t : tokens) {
+            if (t.userKey().equals(userKey) && t.id().equals(tokenId)) {
+                tokens.set(tokens.indexOf(t), new TokenInfo(t.id(), t.storeId(), t.userKey(), trimmed, t.createdAt(),
+                        t.lastAccessed(), t.usageCount(), t.expiresAt(), t.algorithm(), t.scopes(), t.allowedPaths(),
+                        t.allowedIps(), t.createdBy(), t.lastAddresses()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean revoke(String userKey, String tokenId) {
         maybeFail();
         return tokens.removeIf(t -> t.userKey().equals(userKey) && t.id().equals(tokenId));
@@ -120,7 +161,7 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
-    public AuthenticationResult authenticate(String username, String presentedToken) {
+    public AuthenticationResult authenticate(String username, String presentedToken, String clientAddress) {
         throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
     }
 
