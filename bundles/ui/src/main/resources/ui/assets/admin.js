@@ -1,6 +1,7 @@
-// The admin page: the license status, the token policy, and every user's tokens paged, filtered and sorted, with revoke actions.
+// The admin page: the license status, the token policy, and every user's tokens paged, filtered (owner, label,
+// dates, used, expired, scope) and sorted, with revoke actions. The audit section is admin-audit.js.
 import {
-  api, el, time, expiry, showStatus, confirmAction, tokenAccess, lastAddresses,
+  api, el, time, expiry, showStatus, confirmAction, tokenAccess, lastAddresses, dayMillis,
 } from './common.js';
 
 const section = document.getElementById('admin-tokens');
@@ -17,6 +18,11 @@ const status = document.getElementById('admin-status');
 const previous = document.getElementById('page-prev');
 const next = document.getElementById('page-next');
 const pageInfo = document.getElementById('page-info');
+// the date and state filters: inputs named like the REST parameters (dates as yyyy-mm-dd in the page)
+const DATE_FILTERS = ['createdFrom', 'createdTo', 'expiresFrom', 'expiresTo', 'lastUsedFrom', 'lastUsedTo'];
+const CHOICE_FILTERS = ['used', 'expired', 'scope'];
+const FILTERS = [...DATE_FILTERS, ...CHOICE_FILTERS];
+const filterInput = name => document.getElementById(`filter-${name}`);
 const revokeUserButton = document.getElementById('revoke-user');
 const licenseBox = document.getElementById('license-status');
 
@@ -27,21 +33,30 @@ let state = {
   label: query.get('label') || '',
   sort: query.get('sort') || 'created',
   offset: Math.max(0, Number.parseInt(query.get('offset'), 10) || 0),
+  filters: Object.fromEntries(FILTERS.map(name => [name, query.get(name) || ''])),
 };
+
+function filtersFromForm() {
+  return Object.fromEntries(FILTERS.map(name => [name, filterInput(name).value.trim()]));
+}
+
 
 function syncForm() {
   userInput.value = state.user;
   labelInput.value = state.label;
   sortSelect.value = state.sort;
   if (!sortSelect.value) sortSelect.value = state.sort = 'created';
+  for (const name of FILTERS) filterInput(name).value = state.filters[name] || '';
 }
 
 function syncAddress() {
-  const params = new URLSearchParams();
-  if (state.user) params.set('user', state.user);
-  if (state.label) params.set('label', state.label);
-  if (state.sort !== 'created') params.set('sort', state.sort);
-  if (state.offset) params.set('offset', String(state.offset));
+  // keeps the parameters of the audit section (admin-audit.js), which is on the same page
+  const params = new URLSearchParams(window.location.search);
+  const own = { user: state.user, label: state.label, sort: state.sort !== 'created' ? state.sort : '',
+    offset: state.offset ? String(state.offset) : '', ...state.filters };
+  for (const name of ['user', 'label', 'sort', 'offset', ...FILTERS]) {
+    if (own[name]) params.set(name, own[name]); else params.delete(name);
+  }
   const search = params.toString();
   window.history.replaceState(null, '', window.location.pathname + (search ? `?${search}` : ''));
 }
@@ -51,6 +66,11 @@ async function load() {
   const params = new URLSearchParams({ sort: state.sort, offset: String(state.offset), limit: String(pageSize) });
   if (state.user) params.set('user', state.user);
   if (state.label) params.set('label', state.label);
+  for (const name of DATE_FILTERS) {
+    const millis = dayMillis(state.filters[name], name.endsWith('To'));
+    if (millis !== null) params.set(name, String(millis));
+  }
+  for (const name of CHOICE_FILTERS) if (state.filters[name]) params.set(name, state.filters[name]);
   section.setAttribute('aria-busy', 'true');
   try {
     render(await api(`/admin/tokens?${params}`));
@@ -152,19 +172,23 @@ revokeUserButton.addEventListener('click', async () => {
 
 form.addEventListener('submit', event => {
   event.preventDefault();
-  state = { user: userInput.value.trim(), label: labelInput.value.trim(), sort: sortSelect.value, offset: 0 };
+  state = {
+    user: userInput.value.trim(), label: labelInput.value.trim(), sort: sortSelect.value, offset: 0,
+    filters: filtersFromForm(),
+  };
   showStatus(status, '');
   load();
 });
 
 document.getElementById('filter-clear').addEventListener('click', () => {
-  state = { user: '', label: '', sort: 'created', offset: 0 };
+  state = { user: '', label: '', sort: 'created', offset: 0, filters: {} };
   syncForm();
   showStatus(status, '');
   load();
 });
 
 sortSelect.addEventListener('change', () => form.requestSubmit());
+for (const name of CHOICE_FILTERS) filterInput(name).addEventListener('change', () => form.requestSubmit());
 previous.addEventListener('click', () => { state.offset = Math.max(0, state.offset - pageSize); load(); });
 next.addEventListener('click', () => { state.offset += pageSize; load(); });
 

@@ -109,6 +109,16 @@ export function toDate(value) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * A day of a date input (yyyy-mm-dd) as epoch milliseconds of its local midnight, for the REST filters (from
+ * inclusive, to exclusive): with included=true the next midnight, so a "to" day is part of the range. Null for none.
+ */
+export function dayMillis(day, included = false) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (included ? 1 : 0)).getTime();
+}
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A <time> element for a date, or the text for none. */

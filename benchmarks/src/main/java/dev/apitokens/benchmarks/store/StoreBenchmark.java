@@ -1,15 +1,15 @@
 package dev.apitokens.benchmarks.store;
 
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.spi.NewToken;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.apitokens.benchmarks.DefaultConfiguration;
 import dev.apitokens.store.ao.ActiveObjectsTokenStore;
@@ -27,11 +26,12 @@ import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 /**
  * Times the Active Objects token store as the product uses it: {@code insert} for every row (Active Objects'
  * {@code create}, one row per transaction), and the two reads of every request and every profile page, the lookup
- * by public id and the per-user list, at 1,000 rows and again at the full size (default 1,000,000).
+ * by public id and the per-user list, at 1,000 rows and again at the full size (default 1,000,000); then the
+ * admin listing's pages with each filter and order ({@link AdminListingSamples}) at both sizes.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.apitokens.benchmarks.store.StoreBenchmark [h2|postgresql ...]
- *     [-Drows=1000000] [-Dthreads=2] [-Dsamples=2000]
+ *     [-Drows=1000000] [-Dthreads=2] [-Dsamples=2000] [-DlistSamples=100]
  * </pre>
  *
  * H2 is a file database under {@code target/store-benchmark}; PostgreSQL is 127.0.0.1:5432/test (user postgres),
@@ -47,6 +47,7 @@ public final class StoreBenchmark {
     private final int rows = Integer.getInteger("rows", 1_000_000);
     private final int threads = Integer.getInteger("threads", 2);
     private final int samples = Integer.getInteger("samples", 2_000);
+    private final int listSamples = Integer.getInteger("listSamples", 100);
 
     public static void main(String[] args) throws Exception {
         List<String> databases = args.length == 0 ? List.of("h2", "postgresql") : Arrays.asList(args);
@@ -57,9 +58,9 @@ public final class StoreBenchmark {
     }
 
     private void run(String database) throws Exception {
-        JdbcConnectionPool pool = pool(database);
+        JdbcConnectionPool pool = BenchmarkDatabase.pool(database, threads + 1);
         try {
-            execute(pool, "DROP TABLE IF EXISTS \"" + PREFIX + "_TOKEN\"");
+            BenchmarkDatabase.execute(pool, "DROP TABLE IF EXISTS \"" + PREFIX + "_TOKEN\"");
             ActiveObjectsTokenStore store = new ActiveObjectsTokenStore(PREFIX, pool,
                     DefaultConfiguration.of(ActiveObjectsTokenStore.Config.class));
             try {
@@ -68,11 +69,16 @@ public final class StoreBenchmark {
                 int small = Math.min(1_000, rows);
                 double firstSeconds = insert(store, 0, small);
                 System.out.printf(Locale.ROOT, "insert %,9d rows: %8.1f s%n", small, firstSeconds);
+                markUsed(pool);
                 measureReads(store, small);
+                AdminListingSamples listing = new AdminListingSamples(store, CREATED, listSamples);
+                listing.measure(small);
                 double restSeconds = insert(store, small, rows);
                 System.out.printf(Locale.ROOT, "insert %,9d rows: %8.1f s (%,.0f rows/s), all %,d rows: %.1f s%n",
                         rows - small, restSeconds, (rows - small) / restSeconds, rows, firstSeconds + restSeconds);
+                markUsed(pool);
                 measureReads(store, rows);
+                listing.measure(rows);
             } finally {
                 store.close();
             }
@@ -129,20 +135,30 @@ public final class StoreBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "at %,9d rows: lookup by public id median %7.3f ms (p90 %7.3f), "
-                + "per-user list (%d tokens) median %7.3f ms (p90 %7.3f)%n", size, percentile(lookups, 50),
-                percentile(lookups, 90), Math.min(TOKENS_PER_USER, size), percentile(lists, 50), percentile(lists, 90));
+                + "per-user list (%d tokens) median %7.3f ms (p90 %7.3f)%n", size, BenchmarkDatabase.percentile(lookups, 50),
+                BenchmarkDatabase.percentile(lookups, 90), Math.min(TOKENS_PER_USER, size), BenchmarkDatabase.percentile(lists, 50), BenchmarkDatabase.percentile(lists, 90));
     }
 
-    private static double percentile(long[] nanos, int percent) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
-    }
-
+    /**
+     * Row {@code n} is created at {@code CREATED + n} ms; three in four expire, {@code n % 1000} days after
+     * {@link #CREATED} (so most of those have expired by now); one in twenty is read-only; see {@link #markUsed} for
+     * the last use.
+     */
     private static NewToken token(long row) {
         return new NewToken(publicId(row), userKey(row), "benchmark token " + row,
                 "$hmac-sha256$v=1$c2FsdHNhbHRzYWx0c2FsdA$" + publicId(row) + publicId(row + 1), CREATED.plusMillis(row),
-                null);
+                row % 4 == 0 ? null : CREATED.plus(Duration.ofDays(row % 1000)),
+                Set.of(row % 20 == 0 ? TokenScope.READ : TokenScope.WRITE), List.of(), List.of(), null);
+    }
+
+    /**
+     * Two rows in three have been used, a day after their creation, in one statement (the write-behind's
+     * per-token updates are not what is measured here).
+     */
+    private static void markUsed(DataSource table) throws SQLException {
+        BenchmarkDatabase.execute(table, "UPDATE \"" + PREFIX + "_TOKEN\" SET \"LAST_ACCESSED\" = \"CREATED\" + "
+                + Duration.ofDays(1).toMillis() + ", \"USAGE_COUNT\" = 1 WHERE \"LAST_ACCESSED\" IS NULL AND "
+                + "MOD(\"ID\", 3) <> 0");
     }
 
     /** A random-looking but reproducible 22-character base62 id per row, as the core's ids are random. */
@@ -158,29 +174,6 @@ public final class StoreBenchmark {
 
     private static String userKey(long row) {
         return "JIRAUSER" + (row / TOKENS_PER_USER);
-    }
-
-    private JdbcConnectionPool pool(String database) {
-        JdbcConnectionPool pool;
-        if (database.equals("postgresql")) {
-            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-            pg.setURL(System.getProperty("pg.url", "jdbc:postgresql://127.0.0.1:5432/test"));
-            pg.setUser(System.getProperty("pg.user", "postgres"));
-            pool = JdbcConnectionPool.create(pg);
-        } else if (database.equals("h2")) {
-            Path file = Path.of("target", "store-benchmark", "tokens").toAbsolutePath();
-            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
-        } else {
-            throw new IllegalArgumentException("database must be h2 or postgresql, not " + database);
-        }
-        pool.setMaxConnections(threads + 1);
-        return pool;
-    }
-
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private StoreBenchmark() {

@@ -22,9 +22,12 @@ public final class AuditEvents {
     public static final String TOKEN_CREATED = "TOKEN_CREATED";
     /** The owner revoked one of their tokens. */
     public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
-    /** The owner revoked all their tokens; {@link #DETAIL} says how many. */
+    /**
+     * All of a user's tokens were revoked, by the owner or, when {@link #ACTOR} is someone else, by an
+     * administrator; {@link #DETAIL} says how many.
+     */
     public static final String ALL_TOKENS_REVOKED = "ALL_TOKENS_REVOKED";
-    /** An administrator revoked somebody's token. */
+    /** An administrator ({@link #ACTOR}, since 1.2.0) revoked somebody's token. */
     public static final String TOKEN_REVOKED_BY_ADMIN = "TOKEN_REVOKED_BY_ADMIN";
     /** The owner rotated a token; {@link #TOKEN_ID} is the new public id, {@link #DETAIL} names the old one (since 1.2.0). */
     public static final String TOKEN_ROTATED = "TOKEN_ROTATED";

@@ -115,6 +115,26 @@ public interface TokenService {
     boolean revokeAny(String tokenId);
 
     /**
+     * Admin action: as {@link #revokeAny(String)}, and the audit trail names {@code adminKey} as who did it. The
+     * default forgets the admin; the project's implementation overrides it.
+     *
+     * @since 1.2.0
+     */
+    default boolean revokeAny(String tokenId, String adminKey) {
+        return revokeAny(tokenId);
+    }
+
+    /**
+     * As {@link #revokeAll(String)}, done by {@code actorKey} (the owner, or an admin revoking somebody's tokens),
+     * whom the audit trail names. The default forgets who it was; the project's implementation overrides it.
+     *
+     * @since 1.2.0
+     */
+    default int revokeAll(String userKey, String actorKey) {
+        return revokeAll(userKey);
+    }
+
+    /**
      * A cheap syntactic check, done without any store or hash work: is this string in our token format (prefix,
      * length, alphabet and checksum)? An authentication filter uses it to leave ordinary passwords alone.
      */

@@ -6,7 +6,9 @@
  * ({@code @ProviderType}), so a caller never implements anything in this package.
  *
  * <p>{@link dev.apitokens.api.AuditEvents} (since 1.1.0) names the OSGi Event Admin topics and properties of the
- * audit trail that the token service posts.
+ * audit trail that the token service posts; {@link dev.apitokens.api.AuditTrail} (since 1.2.0) reads the stored
+ * trail back, provided by the audit bundle. {@link dev.apitokens.api.TokenQuery} has date-range, used and expired
+ * filters and the expiry orders since 1.2.0.
  *
  * <p>Since 1.2.0 a token has a {@link dev.apitokens.api.TokenScope scope} and optional path and address
  * restrictions, asked for with a {@link dev.apitokens.api.TokenRequest}; {@link dev.apitokens.api.TokenInfo} shows

@@ -1,7 +1,12 @@
 package dev.apitokens.audit.internal;
 
+import dev.apitokens.api.AuditEntry;
 import dev.apitokens.api.AuditEvents;
+import dev.apitokens.api.AuditQuery;
+import dev.apitokens.api.AuditTrail;
+import dev.apitokens.api.Page;
 import dev.apitokens.spi.TokenStore;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -25,12 +30,13 @@ import dev.apitokens.store.ao.AuditRecord;
 /**
  * Stores every {@code dev/apitokens/audit/*} event in {@code AO_<hash>_AUDIT}, beside the token table (the hash is
  * the token store's: its {@link TokenStore#TABLE} property names {@code AO_5D4005_TOKEN} on Jira,
- * {@code AO_2DF51C_TOKEN} on Confluence), and writes one INFO line per event. Events never carry a secret.
+ * {@code AO_2DF51C_TOKEN} on Confluence), and writes one INFO line per event. Events never carry a secret. It also
+ * serves the stored trail back as the {@link AuditTrail} service (the REST API's {@code /admin/audit}).
  */
-@Component(service = EventHandler.class, configurationPid = AuditRecorder.PID)
+@Component(service = {EventHandler.class, AuditTrail.class}, configurationPid = AuditRecorder.PID)
 @Designate(ocd = AuditRecorder.Config.class)
 @EventTopics(AuditEvents.TOPIC_PREFIX + "*")
-public class AuditRecorder implements EventHandler {
+public class AuditRecorder implements EventHandler, AuditTrail {
 
     static final String PID = "dev.apitokens.audit";
 
@@ -84,6 +90,18 @@ public class AuditRecorder implements EventHandler {
             LOG.error("Could not store audit event {} of token {}: {}", record.type(), record.tokenId(),
                     e.getMessage());
         }
+    }
+
+    @Override
+    public Page<AuditEntry> find(AuditQuery query) {
+        Page<AuditRecord> page = log.find(query);
+        return new Page<>(page.items().stream().map(AuditRecorder::entry).toList(), page.total(), page.offset(),
+                page.limit());
+    }
+
+    private static AuditEntry entry(AuditRecord record) {
+        return new AuditEntry(record.id(), Instant.ofEpochMilli(record.created()), record.type(), record.actor(),
+                record.userKey(), record.tokenId(), record.detail());
     }
 
     AuditLog log() {

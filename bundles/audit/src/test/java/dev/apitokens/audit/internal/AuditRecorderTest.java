@@ -3,12 +3,16 @@ package dev.apitokens.audit.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.apitokens.api.AuditEntry;
 import dev.apitokens.api.AuditEvents;
+import dev.apitokens.api.AuditQuery;
+import dev.apitokens.api.AuditTrail;
+import dev.apitokens.api.Page;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.store.ao.AuditLog;
-import dev.apitokens.store.ao.AuditQuery;
 import dev.apitokens.store.ao.AuditRecord;
 import dev.apitokens.store.ao.TestDatabase;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +52,16 @@ class AuditRecorderTest {
                     "ULy3Wj2oRBv3tpN9", "Jenkins"), rows.get(1));
             assertEquals(new AuditRecord(rows.get(0).id(), 43L, "TOKEN_REVOKED_BY_ADMIN", null, "key-alice",
                     "ULy3Wj2oRBv3tpN9", null), rows.get(0));
+
+            // read back through the service the REST API uses
+            AuditTrail trail = recorder;
+            Page<AuditEntry> created = trail.find(new AuditQuery("key-alice", AuditEvents.TOKEN_CREATED, 42L, 43L, 0, 5));
+            assertEquals(1, created.total());
+            assertEquals(new AuditEntry(rows.get(1).id(), Instant.ofEpochMilli(42), "TOKEN_CREATED", "key-alice",
+                    "key-alice", "ULy3Wj2oRBv3tpN9", "Jenkins"), created.items().get(0));
+            assertEquals(List.of("TOKEN_REVOKED_BY_ADMIN", "TOKEN_CREATED"), trail.find(
+                    new AuditQuery(null, null, null, null, 0, 5)).items().stream().map(AuditEntry::type).toList());
+            assertEquals(0, trail.find(new AuditQuery("key-bob", null, null, null, 0, 5)).total());
         } finally {
             recorder.deactivate();
         }

@@ -344,11 +344,16 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public int revokeAll(String userKey) {
+        return revokeAll(userKey, userKey);
+    }
+
+    @Override
+    public int revokeAll(String userKey, String actorKey) {
         int deleted = store.deleteByUser(userKey);
         cache.evictIf(e -> e.userKey().equals(userKey));
         if (deleted > 0) {
             tellOtherNodes(Revocation.ofUser(userKey));
-            audit.post(AuditEvents.ALL_TOKENS_REVOKED, userKey, userKey, null, deleted + " tokens");
+            audit.post(AuditEvents.ALL_TOKENS_REVOKED, actorKey, userKey, null, deleted + " tokens");
         }
         return deleted;
     }
@@ -362,6 +367,11 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean revokeAny(String tokenId) {
+        return revokeAny(tokenId, null);
+    }
+
+    @Override
+    public boolean revokeAny(String tokenId, String adminKey) {
         if (!TokenFormat.isPublicId(tokenId)) {
             return false;
         }
@@ -371,7 +381,7 @@ public class CoreTokenService implements TokenService {
         cache.evictIf(e -> e.publicId().equals(tokenId));
         if (deleted) {
             tellOtherNodes(Revocation.ofToken(tokenId));
-            audit.post(AuditEvents.TOKEN_REVOKED_BY_ADMIN, null, owner, tokenId, null);
+            audit.post(AuditEvents.TOKEN_REVOKED_BY_ADMIN, adminKey, owner, tokenId, null);
         }
         return deleted;
     }

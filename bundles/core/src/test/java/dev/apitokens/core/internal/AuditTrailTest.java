@@ -91,6 +91,25 @@ class AuditTrailTest {
     }
 
     @Test
+    void anAdminsRevocationsNameTheAdminAsActor() {
+        CreatedToken bobs = fixture.create(BOB, "bob's");
+        fixture.create(BOB, "bob's other");
+        fixture.create(BOB, "bob's third");
+        fixture.service.revokeAny(bobs.info().id(), "key-admin");
+        fixture.service.revokeAll(BOB.key(), "key-admin");
+
+        Event one = events.posted.get(3);
+        assertEquals(AuditEvents.TOKEN_REVOKED_BY_ADMIN, one.getProperty(AuditEvents.TYPE));
+        assertEquals("key-admin", one.getProperty(AuditEvents.ACTOR));
+        assertEquals(BOB.key(), one.getProperty(AuditEvents.USER));
+        Event all = events.posted.get(4);
+        assertEquals(AuditEvents.ALL_TOKENS_REVOKED, all.getProperty(AuditEvents.TYPE));
+        assertEquals("key-admin", all.getProperty(AuditEvents.ACTOR));
+        assertEquals(BOB.key(), all.getProperty(AuditEvents.USER));
+        assertEquals("2 tokens", all.getProperty(AuditEvents.DETAIL));
+    }
+
+    @Test
     void withoutEventAdminNothingIsPostedAndChangesStillWork() {
         fixture.service.eventAdmin = null;
         CreatedToken token = fixture.create(ALICE, "quiet");

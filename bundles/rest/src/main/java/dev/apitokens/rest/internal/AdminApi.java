@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,10 @@ final class AdminApi {
         return owners.computeIfAbsent(userKey, users::findByKey);
     }
 
-    /** {@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}. */
+    /**
+     * {@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}, and the filters
+     * {@code createdFrom/To, expiresFrom/To, lastUsedFrom/To, used, expired, scope} ({@link #filters}).
+     */
     void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TokenQuery.Sort sort = sort(request.getParameter("sort"));
         int offset = intParameter(request, "offset", 0, 0, Integer.MAX_VALUE);
@@ -121,7 +125,8 @@ final class AdminApi {
             }
             userKey = user.get().key();
         }
-        TokenQuery query = new TokenQuery(userKey, request.getParameter("label"), sort, offset, limit);
+        TokenQuery query = filters(request,
+                new TokenQuery(userKey, request.getParameter("label"), sort, offset, limit));
         Page<TokenInfo> page = tokens.listAll(query);
         Map<String, Optional<HostUser>> owners = new HashMap<>();
         Instant now = clock.instant();
@@ -134,9 +139,24 @@ final class AdminApi {
         json.write(response, 200, AdminPage.of(page, items));
     }
 
+    /**
+     * The listing's date and state filters: {@code createdFrom}, {@code createdTo}, {@code expiresFrom},
+     * {@code expiresTo}, {@code lastUsedFrom}, {@code lastUsedTo} (epoch millis, from inclusive, to exclusive),
+     * {@code used} and {@code expired} ({@code true} or {@code false}), {@code scope} ({@code read} or
+     * {@code write}).
+     */
+    static TokenQuery filters(HttpServletRequest request, TokenQuery query) {
+        return query.withCreated(QueryParameters.range(request, "created"))
+                .withExpires(QueryParameters.range(request, "expires"))
+                .withLastUsed(QueryParameters.range(request, "lastUsed"))
+                .withUsed(QueryParameters.bool(request, "used"))
+                .withExpired(QueryParameters.bool(request, "expired"))
+                .withScope(QueryParameters.scope(request, "scope"));
+    }
+
     /** {@code DELETE /admin/tokens/{tokenId}}. */
-    void revoke(String tokenId, HttpServletResponse response) {
-        if (!tokens.revokeAny(tokenId)) {
+    void revoke(String adminKey, String tokenId, HttpServletResponse response) {
+        if (!tokens.revokeAny(tokenId, adminKey)) {
             throw ApiError.notFound("token not found");
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -158,9 +178,9 @@ final class AdminApi {
     }
 
     /** {@code DELETE /admin/users/{username}/tokens}. */
-    void revokeUser(String username, HttpServletResponse response) throws IOException {
+    void revokeUser(String adminKey, String username, HttpServletResponse response) throws IOException {
         HostUser user = users.findByName(username).orElseThrow(() -> ApiError.notFound("user not found"));
-        json.write(response, 200, new Revoked(user.name(), tokens.revokeAll(user.key())));
+        json.write(response, 200, new Revoked(user.name(), tokens.revokeAll(user.key(), adminKey)));
     }
 
     /** {@code GET /license}: the verdict of the highest-ranked license gate. */
@@ -179,7 +199,8 @@ final class AdminApi {
                 return sort;
             }
         }
-        throw ApiError.badRequest("sort must be one of created, last_used_desc, last_used_asc, user");
+        throw ApiError.badRequest("sort must be one of " + String.join(", ", Arrays
+                .stream(TokenQuery.Sort.values()).map(known -> known.name().toLowerCase(Locale.ROOT)).toList()));
     }
 
     private static String normalise(String name) {

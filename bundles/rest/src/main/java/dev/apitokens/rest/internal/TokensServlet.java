@@ -1,5 +1,6 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.AuditTrail;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenService;
@@ -84,6 +85,20 @@ import org.slf4j.LoggerFactory;
  * lists how a token made before a policy change breaks the policy now (empty when it complies).</li>
  * <li>{@code DELETE /admin/tokens/{tokenId}}: 204; 404 if there is no such token.</li>
  * <li>{@code DELETE /admin/users/{username}/tokens}: 200 {@code {"username","revoked"}}; 404 for an unknown user.</li>
+ * <li>The same listing's filters (all optional, all applying together): {@code createdFrom}, {@code createdTo},
+ * {@code expiresFrom}, {@code expiresTo}, {@code lastUsedFrom}, {@code lastUsedTo} (epoch milliseconds, from
+ * inclusive, to exclusive; a token without expiry or never used is outside any bounded range of those),
+ * {@code used} ({@code true}: used at least once, {@code false}: never used), {@code expired} ({@code true} or
+ * {@code false}), {@code scope} ({@code read} or {@code write}; a token made without a scope is write); more
+ * sorts: {@code expires_asc} (soonest first, no expiry last), {@code expires_desc}. 400 for a value that is not a
+ * number, boolean or scope, or a start not before its end.</li>
+ * <li>{@code GET /admin/audit?user=&type=&from=&to=&offset=&limit=}: the audit trail, newest first,
+ * {@code {"total","offset","limit","hasMore","events":[{"id","timestamp","type","actor","actorKey","user","userKey","tokenId","detail"}]}};
+ * {@code user} the owner's exact username (unknown: an empty page), {@code type} an event type such as
+ * {@code TOKEN_CREATED} (any case), {@code from} inclusive and {@code to} exclusive in epoch milliseconds,
+ * {@code limit} 1 to 1000 (default {@code adminPageSize}); {@code actor} and {@code user} are usernames, or
+ * {@code null} for the system, an unnamed admin or a user the host no longer knows. 503 when no audit bundle runs
+ * (no {@link AuditTrail} service).</li>
  * <li>{@code POST /admin/users/{username}/tokens} with the body of {@code POST /}: a token for that user made by
  * the admin (answered as {@code POST /}; the owner's {@code GET /} names the admin in {@code createdBy}); 404 for
  * an unknown user, 403 when authenticated with a token.</li>
@@ -118,7 +133,7 @@ public class TokensServlet extends HttpServlet {
         @AttributeDefinition(name = "Largest request body", description = "In bytes; larger bodies get 413.")
         int maxBodyBytes() default 16384;
 
-        @AttributeDefinition(name = "Admin page size", description = "Default 'limit' of GET /admin/tokens (1 to 1000).")
+        @AttributeDefinition(name = "Admin page size", description = "Default 'limit' of GET /admin/tokens and GET /admin/audit (1 to 1000).")
         int adminPageSize() default 50;
 
         @AttributeDefinition(name = "Store page size of GET /all",
@@ -145,6 +160,12 @@ public class TokensServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile LicenseGate licenseGate;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AuditTrail auditTrail;
+
+    private final transient AuditApi audit;
+
     @Activate
     public TokensServlet(@Reference TokenService tokens, @Reference HostUsers users, @Reference HostLogin hostLogin,
             Config config) {
@@ -157,6 +178,7 @@ public class TokensServlet extends HttpServlet {
         JsonCodec json = new JsonCodec(Math.max(1024, config.maxBodyBytes()));
         this.own = new OwnTokensApi(tokens, users, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
+        this.audit = new AuditApi(users, json, config.adminPageSize());
         this.policy = new PolicyApi(tokens, json);
         this.json = json;
         this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
@@ -221,16 +243,20 @@ public class TokensServlet extends HttpServlet {
             requireMethod(method, "GET", response);
             requireAdmin(caller);
             admin.page(request, response);
+        } else if (size == 2 && path.get(0).equals("admin") && path.get(1).equals("audit")) {
+            requireMethod(method, "GET", response);
+            requireAdmin(caller);
+            audit.page(auditTrail, request, response);
         } else if (size == 3 && path.get(0).equals("admin") && path.get(1).equals("tokens")) {
             requireMethod(method, "DELETE", response);
             requireAdmin(caller);
-            admin.revoke(path.get(2), response);
+            admin.revoke(caller.user().key(), path.get(2), response);
         } else if (size == 4 && path.get(0).equals("admin") && path.get(1).equals("users")
                 && path.get(3).equals("tokens")) {
             requireAdmin(caller);
             switch (method) {
                 case "POST" -> admin.createFor(caller, path.get(2), request, response);
-                case "DELETE" -> admin.revokeUser(path.get(2), response);
+                case "DELETE" -> admin.revokeUser(caller.user().key(), path.get(2), response);
                 default -> notAllowed(response, "POST, DELETE");
             }
         } else if (size == 1 && path.get(0).equals("self")) {

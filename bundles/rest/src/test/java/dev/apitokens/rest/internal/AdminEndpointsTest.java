@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.spi.LicenseStatus;
 import java.net.http.HttpResponse;
@@ -137,7 +138,7 @@ class AdminEndpointsTest {
 
     @Test
     void adminEndpointsAre403ForOthers() throws Exception {
-        for (String path : new String[] { "/all", "/admin/tokens", "/license" }) {
+        for (String path : new String[] { "/all", "/admin/tokens", "/admin/audit", "/license" }) {
             HttpResponse<String> response = server.get(path, "user");
             assertEquals(403, response.statusCode(), path);
             assertEquals("{\"message\":\"administrator rights required\"}", response.body());
@@ -191,6 +192,48 @@ class AdminEndpointsTest {
             assertEquals(400, response.statusCode(), query);
             assertTrue(json(response).get("message").asText().contains(query.substring(0, query.indexOf('='))), query);
         }
+    }
+
+    @Test
+    void adminPagePassesTheDateAndStateFiltersToOneQuery() throws Exception {
+        wikiTokens();
+        HttpResponse<String> response = server.get("/admin/tokens?user=admin&createdFrom=1000&createdTo=2000"
+                + "&expiresFrom=3000&expiresTo=4000&lastUsedFrom=5000&lastUsedTo=6000&used=true&expired=FALSE"
+                + "&scope=READ&sort=expires_desc", "admin");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(1, server.tokens.listAllCalls.size());
+        TokenQuery query = server.tokens.listAllCalls.get(0);
+        assertEquals(new TokenQuery("key-admin", null, TokenQuery.Sort.EXPIRES_DESC, 0, 3, range(1000, 2000),
+                range(3000, 4000), range(5000, 6000), true, false, TokenScope.READ), query);
+
+        server.tokens.listAllCalls.clear();
+        server.get("/admin/tokens?createdFrom=1000&expiresTo=4000", "admin");
+        TokenQuery open = server.tokens.listAllCalls.get(0);
+        assertEquals(new TokenQuery.Range(Instant.ofEpochMilli(1000), null), open.created());
+        assertEquals(new TokenQuery.Range(null, Instant.ofEpochMilli(4000)), open.expires());
+        assertEquals(TokenQuery.Range.ANY, open.lastUsed());
+        assertNull(open.used());
+        assertNull(open.expired());
+        assertNull(open.scope());
+
+        JsonNode soonest = json(server.get("/admin/tokens?sort=expires_asc&limit=1", "admin"));
+        assertEquals("pubAuto", soonest.get("tokens").get(0).get("tokenId").asText(), "the only one that expires");
+    }
+
+    @Test
+    void adminPageRejectsBadFilters() throws Exception {
+        for (String query : new String[] { "createdFrom=yesterday", "expiresTo=1.5", "lastUsedFrom=-99999999999999999",
+                "used=yes", "expired=1", "scope=admin", "createdFrom=2000&createdTo=2000", "lastUsedFrom=5&lastUsedTo=4" }) {
+            HttpResponse<String> response = server.get("/admin/tokens?" + query, "admin");
+            assertEquals(400, response.statusCode(), query);
+            assertTrue(json(response).get("message").asText().contains(query.substring(0, query.indexOf('='))),
+                    query + ": " + response.body());
+        }
+        assertTrue(json(server.get("/admin/tokens?sort=soon", "admin")).get("message").asText().contains("expires_asc"));
+    }
+
+    private static TokenQuery.Range range(long from, long to) {
+        return new TokenQuery.Range(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
     }
 
     @Test

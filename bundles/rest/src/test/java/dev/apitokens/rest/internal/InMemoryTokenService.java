@@ -134,6 +134,10 @@ class InMemoryTokenService implements TokenService {
             case LAST_USED_ASC -> Comparator.comparing(TokenInfo::lastAccessed,
                     Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).thenComparingLong(TokenInfo::storeId);
             case CREATED -> Comparator.comparingLong(TokenInfo::storeId);
+            case EXPIRES_ASC -> Comparator.comparing(TokenInfo::expiresAt,
+                    Comparator.nullsLast(Comparator.<Instant>naturalOrder())).thenComparingLong(TokenInfo::storeId);
+            case EXPIRES_DESC -> Comparator.comparing(TokenInfo::expiresAt,
+                    Comparator.nullsFirst(Comparator.<Instant>reverseOrder())).thenComparingLong(TokenInfo::storeId);
         };
         List<TokenInfo> matching = new ArrayList<>(tokens.stream()
                 .filter(t -> query.userKey() == null || t.userKey().equals(query.userKey()))

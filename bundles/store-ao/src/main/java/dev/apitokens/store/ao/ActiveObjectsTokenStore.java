@@ -221,32 +221,43 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     @Override
     public Page<StoredToken> find(TokenQuery query) {
         TokenTable t = table();
-        TokenQuerySql sql = new TokenQuerySql(t, query);
+        TokenQuerySql sql = new TokenQuerySql(t, query, clock.millis());
         try (Connection connection = t.dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement(sql.count)) {
-                bind(count, sql.parameters);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                }
-            }
+            long total = count(connection, sql.count, sql.parameters);
             List<StoredToken> items = new ArrayList<>();
-            if (query.offset() < total) {
-                try (PreparedStatement select = connection.prepareStatement(sql.select)) {
+            // the page [offset, offset + limit) of the parts laid end to end; partStart: where part i begins
+            long partStart = 0;
+            for (int i = 0; i < sql.parts.size() && query.offset() < total && items.size() < query.limit(); i++) {
+                TokenQuerySql.Part part = sql.parts.get(i);
+                long from = query.offset() + items.size() - partStart; // <= offset, an int
+                int before = items.size();
+                try (PreparedStatement select = connection.prepareStatement(part.select())) {
                     int next = bind(select, sql.parameters);
-                    select.setInt(next, query.limit());
-                    select.setInt(next + 1, query.offset());
+                    select.setInt(next, query.limit() - items.size());
+                    select.setInt(next + 1, (int) from);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             items.add(TokenRows.fromRow(rows));
                         }
                     }
                 }
+                // a short page ended the part where it ended; an empty one began beyond it: count the part
+                partStart = items.size() > before ? query.offset() + items.size()
+                        : partStart + count(connection, part.count(), sql.parameters);
             }
             return new Page<>(items, total, query.offset(), query.limit());
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("list tokens", e);
+        }
+    }
+
+    private static long count(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(sql)) {
+            bind(count, parameters);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.apitokens.store.ao;
 
+import dev.apitokens.api.AuditQuery;
 import dev.apitokens.api.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -50,12 +50,15 @@ public interface TokenEntity extends Entity {
 
     void setHash(String hash);
 
+    /** Indexed, as the other times, for the admin listing's date-range filters. */
     @NotNull
+    @Indexed
     long getCreated();
 
     void setCreated(long created);
 
     /** {@code null} until the token is first used. */
+    @Indexed
     Long getLastAccessed();
 
     void setLastAccessed(Long lastAccessed);
@@ -67,11 +70,16 @@ public interface TokenEntity extends Entity {
     void setUsageCount(long usageCount);
 
     /** {@code null} for a token that never expires. */
+    @Indexed
     Long getExpirationDate();
 
     void setExpirationDate(Long expirationDate);
 
-    /** The token's scope by its JSON name ({@code read}, {@code write}); {@code null} means write. */
+    /**
+     * The token's scope by its JSON name ({@code read}, {@code write}); {@code null} means write. Indexed for the
+     * admin listing's scope filter.
+     */
+    @Indexed
     String getScopes();
 
     void setScopes(String scopes);

@@ -2,6 +2,7 @@ package dev.apitokens.store.ao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apitokens.api.AuditQuery;
 import dev.apitokens.api.Page;
 import java.util.List;
 

@@ -19,11 +19,13 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,6 +297,85 @@ public abstract class TokenStoreContract {
         assertEquals(ids(old, neverToo, recent, never), ids(items(new TokenQuery(null, null, Sort.USER, 0, 10))));
         assertEquals(ids(never, old, recent, neverToo), ids(items(new TokenQuery(null, null, Sort.CREATED, 0, 10))));
         assertEquals(ids(old, never), ids(items(new TokenQuery(null, null, Sort.LAST_USED_DESC, 1, 2))));
+        // pages that span, or lie wholly in, the part without a last use (read as a part of its own)
+        assertEquals(ids(neverToo, old), ids(items(new TokenQuery(null, null, Sort.LAST_USED_ASC, 1, 2))));
+        assertEquals(ids(neverToo), ids(items(new TokenQuery(null, null, Sort.LAST_USED_DESC, 3, 5))));
+        assertEquals(ids(recent), ids(items(new TokenQuery(null, null, Sort.LAST_USED_ASC, 3, 5))));
+        assertEquals(4, store.find(new TokenQuery(null, null, Sort.LAST_USED_ASC, 3, 5)).total());
+        assertEquals(ids(old), ids(items(new TokenQuery("alice", null, Sort.LAST_USED_DESC, 0, 1))));
+    }
+
+    @Test
+    void filtersByCreatedExpiresAndLastUsedRangesByUseAndByExpiry() {
+        Instant future = Instant.now().plus(Duration.ofDays(30));
+        StoredToken old = store.insert(new NewToken(newId(), "alice", "old", "h", T0, T0.plus(Duration.ofDays(1))));
+        StoredToken mid = store.insert(new NewToken(newId(), "bob", "mid", "h", T0.plusSeconds(3600), future));
+        StoredToken fresh = store.insert(new NewToken(newId(), "alice", "fresh", "h", T0.plusSeconds(7200), null));
+        store.recordUsage(List.of(new TokenUsage(old.publicId(), 1, T0.plusSeconds(10)),
+                new TokenUsage(fresh.publicId(), 1, T0.plusSeconds(20))));
+        TokenQuery all = TokenQuery.firstPage(10);
+
+        assertEquals(ids(mid), ids(items(all.withCreated(range(T0.plusSeconds(3600), T0.plusSeconds(7200))))),
+                "from inclusive, to exclusive");
+        assertEquals(ids(mid, fresh), ids(items(all.withCreated(range(T0.plusSeconds(3600), null)))));
+        assertEquals(ids(old), ids(items(all.withExpires(range(T0, T0.plus(Duration.ofDays(2)))))));
+        assertEquals(ids(old, mid), ids(items(all.withExpires(range(null, future.plusSeconds(1))))),
+                "a token without expiry is in no bounded expiry range");
+        assertEquals(ids(fresh), ids(items(all.withLastUsed(range(T0.plusSeconds(15), null)))));
+        assertEquals(ids(old), ids(items(all.withLastUsed(range(null, T0.plusSeconds(15))))),
+                "a never-used token is in no bounded last-used range");
+        assertEquals(ids(old, fresh), ids(items(all.withUsed(true))));
+        assertEquals(ids(mid), ids(items(all.withUsed(false))));
+        assertEquals(ids(old), ids(items(all.withExpired(true))));
+        assertEquals(ids(mid, fresh), ids(items(all.withExpired(false))), "no expiry: never expired");
+        TokenQuery usedUnexpired = new TokenQuery("alice", null, Sort.CREATED, 0, 10).withUsed(true).withExpired(false);
+        assertEquals(ids(fresh), ids(items(usedUnexpired)));
+        assertEquals(1, store.find(usedUnexpired).total());
+
+        Page<StoredToken> second = store.find(new TokenQuery(null, null, Sort.CREATED, 1, 1).withCreated(range(T0, null)));
+        assertEquals(3, second.total());
+        assertEquals(ids(mid), ids(second.items()));
+    }
+
+    @Test
+    void filtersByScopeWithAScopelessOldRowAsWrite() throws SQLException {
+        StoredToken read = store.insert(new NewToken(newId(), "alice", "reader", "h", T0, null, Set.of(TokenScope.READ),
+                List.of(), List.of(), null));
+        StoredToken write = store.insert(token("bob", "writer"));
+        StoredToken old = store.insert(token("bob", "from before scopes"));
+        database.execute("UPDATE " + database.quote(table()) + " SET " + database.quote("SCOPES") + " = NULL WHERE "
+                + database.quote("PUBLIC_ID") + " = '" + old.publicId() + "'");
+        TokenQuery all = TokenQuery.firstPage(10);
+
+        assertEquals(ids(read), ids(items(all.withScope(TokenScope.READ))));
+        assertEquals(ids(write, old), ids(items(all.withScope(TokenScope.WRITE))));
+        assertEquals(1, store.find(all.withScope(TokenScope.WRITE).withCreated(range(T0, null)).withUsed(false)
+                .withExpired(false).withLastUsed(TokenQuery.Range.ANY).withExpires(TokenQuery.Range.ANY)
+                .withScope(TokenScope.READ)).total());
+        assertEquals(ids(read, write, old), ids(items(all)));
+    }
+
+    @Test
+    void sortsByExpiryWithNeverExpiringTokensAsTheLatest() {
+        StoredToken never = store.insert(new NewToken(newId(), "alice", "never", "h", T0, null));
+        StoredToken late = store.insert(new NewToken(newId(), "alice", "late", "h", T0, T0.plusSeconds(200)));
+        StoredToken soon = store.insert(new NewToken(newId(), "bob", "soon", "h", T0, T0.plusSeconds(100)));
+        StoredToken neverToo = store.insert(new NewToken(newId(), "bob", "never too", "h", T0, null));
+
+        assertEquals(ids(soon, late, never, neverToo), ids(items(new TokenQuery(null, null, Sort.EXPIRES_ASC, 0, 10))));
+        assertEquals(ids(never, neverToo, late, soon), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 0, 10))));
+        assertEquals(ids(late, never), ids(items(new TokenQuery(null, null, Sort.EXPIRES_ASC, 1, 2))));
+        assertEquals(ids(neverToo, late), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 1, 2))));
+        assertEquals(ids(soon), ids(items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 3, 2))));
+        assertEquals(List.of(), items(new TokenQuery(null, null, Sort.EXPIRES_DESC, 4, 2)));
+    }
+
+    @Test
+    void indexesEveryColumnTheListingFiltersBy() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertTrue(indexedColumns(connection).containsAll(INDEXED),
+                    "indexed: " + indexedColumns(connection));
+        }
     }
 
     @Test
@@ -423,6 +504,8 @@ public abstract class TokenStoreContract {
 
         try (Connection connection = dataSource.getConnection()) {
             assertTrue(columns(connection).keySet().containsAll(Set.of("EXPIRATION_DATE", "USAGE_COUNT")));
+            assertTrue(indexedColumns(connection).containsAll(INDEXED),
+                    "the migration adds the indexes to the existing table: " + indexedColumns(connection));
         }
         for (String id : ids) {
             StoredToken kept = store.findByPublicId(id).orElseThrow();
@@ -486,6 +569,27 @@ public abstract class TokenStoreContract {
             }
         }
         return columns;
+    }
+
+    /** Columns the admin listing filters by; each needs an index (besides the unique public id). */
+    private static final Set<String> INDEXED = Set.of("USER_KEY", "CREATED", "LAST_ACCESSED", "EXPIRATION_DATE",
+            "SCOPES");
+
+    private Set<String> indexedColumns(Connection connection) throws SQLException {
+        Set<String> indexed = new HashSet<>();
+        try (ResultSet rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
+                table(), false, false)) {
+            while (rs.next()) {
+                if (rs.getString("COLUMN_NAME") != null) {
+                    indexed.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return indexed;
+    }
+
+    private static TokenQuery.Range range(Instant from, Instant to) {
+        return new TokenQuery.Range(from, to);
     }
 
     private List<StoredToken> items(TokenQuery query) {

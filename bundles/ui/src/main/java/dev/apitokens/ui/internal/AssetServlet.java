@@ -30,7 +30,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class AssetServlet extends HttpServlet {
 
     static final String PATTERN = "/apitokens-ui/*";
-    static final List<String> FILES = List.of("apitokens.css", "common.js", "profile.js", "admin.js",
+    static final List<String> FILES = List.of("apitokens.css", "common.js", "profile.js", "admin.js", "admin-audit.js",
             "favicon.svg");
 
     private static final long serialVersionUID = 1L;

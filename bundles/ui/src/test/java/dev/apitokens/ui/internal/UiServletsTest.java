@@ -151,6 +151,8 @@ class UiServletsTest {
         assertTrue(admin.body().contains("id=\"admin-tokens\" data-page-size=\"25\" data-expires-soon-days=\"7\""));
         assertTrue(admin.body().contains("<li ><a href=\"/jira/secure/admin/ApiTokens.jspa\">"));
         assertTrue(admin.body().contains("src=\"/jira/apitokens-ui/admin.js\""));
+        assertTrue(admin.body().contains("src=\"/jira/apitokens-ui/admin-audit.js\""));
+        assertTrue(admin.body().contains("id=\"admin-audit\" data-page-size=\"25\""));
     }
 
     @Test

@@ -1,0 +1,146 @@
+package dev.apitokens.benchmarks.store;
+
+import dev.apitokens.api.AuditQuery;
+import dev.apitokens.api.Page;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import dev.apitokens.store.ao.AuditLog;
+import dev.apitokens.store.ao.AuditRecord;
+
+/**
+ * Times the audit listing ({@code GET /admin/audit}) as the audit bundle answers it, {@code AuditLog.find}: one
+ * page of 50 newest first and the count of all matches, at 1,000 events and again at the full size (default
+ * 1,000,000), unfiltered and with each filter. Events are stored one per transaction with Active Objects, as the
+ * audit bundle stores them: event {@code n} at {@code T0 + n * 10} ms, about user
+ * {@code n / 10}, types in a fixed rotation.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.apitokens.benchmarks.store.AuditLogBenchmark [h2|postgresql ...]
+ *     [-Devents=1000000] [-Dthreads=2] [-DlistSamples=100]
+ * </pre>
+ *
+ * Its own table {@code AO_BE0C4A_AUDIT} is dropped and recreated; the databases are StoreBenchmark's.
+ */
+public final class AuditLogBenchmark {
+
+    private static final String PREFIX = "AO_BE0C4A";
+    private static final long T0 = 1_735_689_600_000L; // 2025-01-01T00:00:00Z
+    private static final long STEP = 10;
+    private static final String[] TYPES = {"TOKEN_CREATED", "TOKEN_CREATED", "TOKEN_CREATED", "TOKEN_REVOKED",
+        "TOKEN_REVOKED_BY_ADMIN", "ALL_TOKENS_REVOKED", "TOKEN_PRUNED"};
+    private static final int PAGE = 50;
+
+    private final int events = Integer.getInteger("events", 1_000_000);
+    private final int threads = Integer.getInteger("threads", 2);
+    private final int samples = Integer.getInteger("listSamples", 100);
+
+    public static void main(String[] args) throws Exception {
+        List<String> databases = args.length == 0 ? List.of("h2", "postgresql") : Arrays.asList(args);
+        AuditLogBenchmark benchmark = new AuditLogBenchmark();
+        for (String database : databases) {
+            benchmark.run(database);
+        }
+    }
+
+    private void run(String database) throws Exception {
+        JdbcConnectionPool pool = BenchmarkDatabase.pool(database, threads + 1);
+        try {
+            BenchmarkDatabase.execute(pool, "DROP TABLE IF EXISTS \"" + PREFIX + "_AUDIT\"");
+            try (AuditLog log = AuditLog.open(PREFIX, pool, "")) {
+                System.out.printf(Locale.ROOT, "%n== %s: %,d audit events, %d insert threads, %,d samples per median%n",
+                        database, events, threads, samples);
+                int small = Math.min(1_000, events);
+                double first = append(log, 0, small);
+                measure(log, small);
+                double rest = append(log, small, events);
+                System.out.printf(Locale.ROOT, "stored %,d events in %.1f s (%,.0f events/s)%n", events, first + rest,
+                        (events - small) / rest);
+                measure(log, events);
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private double append(AuditLog log, int from, int to) throws Exception {
+        AtomicLong next = new AtomicLong(from);
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(workers.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                        log.append(event(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static AuditRecord event(long n) {
+        String user = "JIRAUSER" + (n / 10);
+        String type = TYPES[(int) (n % TYPES.length)];
+        return new AuditRecord(0, T0 + n * STEP, type, type.equals("TOKEN_PRUNED") ? null : user, user,
+                "tok" + Long.toString(n, 36), type.equals("TOKEN_CREATED") ? "benchmark token " + n : null);
+    }
+
+    private void measure(AuditLog log, int size) {
+        long window = Math.max(1, size / 100) * STEP;
+        sample(log, size, "newest first, unfiltered", (r, n) -> new AuditQuery(null, null, null, null, 0, PAGE));
+        sample(log, size, "one user", (r, n) -> new AuditQuery(user(r, n), null, null, null, 0, PAGE));
+        sample(log, size, "one type (TOKEN_REVOKED, 1 in 7)",
+                (r, n) -> new AuditQuery(null, "TOKEN_REVOKED", null, null, 0, PAGE));
+        sample(log, size, "a 1% time window", (r, n) -> {
+            long from = T0 + r.nextLong(Math.max(1, n - n / 100)) * STEP;
+            return new AuditQuery(null, null, from, from + window, 0, PAGE);
+        });
+        sample(log, size, "one user and type", (r, n) -> new AuditQuery(user(r, n), "TOKEN_CREATED", null, null, 0, PAGE));
+        sample(log, size, "page 100 (offset 4,950), unfiltered",
+                (r, n) -> new AuditQuery(null, null, null, null, 99 * PAGE, PAGE));
+    }
+
+    private static String user(SplittableRandom random, int size) {
+        return "JIRAUSER" + random.nextInt(Math.max(1, size / 10));
+    }
+
+    private void sample(AuditLog log, int size, String name, BiFunction<SplittableRandom, Integer, AuditQuery> queries) {
+        SplittableRandom random = new SplittableRandom(size + name.hashCode());
+        for (int i = 0; i < Math.max(3, samples / 10); i++) {
+            log.find(queries.apply(random, size));
+        }
+        long[] nanos = new long[samples];
+        long matches = 0;
+        for (int i = 0; i < samples; i++) {
+            AuditQuery query = queries.apply(random, size);
+            long start = System.nanoTime();
+            Page<AuditRecord> page = log.find(query);
+            nanos[i] = System.nanoTime() - start;
+            matches += page.total();
+        }
+        System.out.printf(Locale.ROOT, "at %,9d events: audit listing %-36s median %8.3f ms (p90 %8.3f), "
+                + "%,d matches on average%n", size, name, BenchmarkDatabase.percentile(nanos, 50),
+                BenchmarkDatabase.percentile(nanos, 90), matches / samples);
+    }
+
+    private AuditLogBenchmark() {
+    }
+}

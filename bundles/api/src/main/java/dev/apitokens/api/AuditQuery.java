@@ -1,0 +1,33 @@
+package dev.apitokens.api;
+
+/**
+ * A page of the audit trail, newest first. Filters are {@code null} when not wanted and apply together.
+ *
+ * @param userKey only events about this user's tokens (the owner, {@link AuditEntry#userKey}), or {@code null}
+ * @param type only events of this type, e.g. {@link AuditEvents#TOKEN_REVOKED}, or {@code null}
+ * @param from only events at or after this time, epoch milliseconds, or {@code null}
+ * @param to only events before this time, epoch milliseconds, or {@code null}
+ * @param offset how many matching events to skip, {@code >= 0}
+ * @param limit the page size, 1 to {@link #MAX_LIMIT}
+ * @since 1.2.0
+ */
+public record AuditQuery(String userKey, String type, Long from, Long to, int offset, int limit) {
+
+    /** The largest page a trail must serve. */
+    public static final int MAX_LIMIT = 1000;
+
+    public AuditQuery {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
+        }
+        if (userKey != null && userKey.isBlank()) {
+            userKey = null;
+        }
+        if (type != null && type.isBlank()) {
+            type = null;
+        }
+    }
+}
