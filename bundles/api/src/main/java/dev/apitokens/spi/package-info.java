@@ -11,12 +11,14 @@
  * {@link dev.apitokens.spi.TokenUsage} as its records).</li>
  * <li>{@link dev.apitokens.spi.RevocationFeed} (with {@link dev.apitokens.spi.Revocation}): how revocations reach
  * every node of a cluster within a second (since 1.1.0).</li>
+ * <li>Since 1.2.0 the {@code TokenStore} also answers the paged scans of scheduled work (expiring, unused tokens,
+ * the owners' user keys).</li>
  * </ul>
  *
  * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.apitokens.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -249,6 +249,15 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean revokeAny(String tokenId) {
+        return revokeAs(AuditEvents.TOKEN_REVOKED_BY_ADMIN, tokenId, null);
+    }
+
+    @Override
+    public boolean prune(String tokenId, String reason) {
+        return revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, reason);
+    }
+
+    private boolean revokeAs(String auditType, String tokenId, String detail) {
         if (!TokenFormat.isPublicId(tokenId)) {
             return false;
         }
@@ -258,7 +267,7 @@ public class CoreTokenService implements TokenService {
         cache.evictIf(e -> e.publicId().equals(tokenId));
         if (deleted) {
             tellOtherNodes(Revocation.ofToken(tokenId));
-            audit.post(AuditEvents.TOKEN_REVOKED_BY_ADMIN, null, owner, tokenId, null);
+            audit.post(auditType, null, owner, tokenId, detail);
         }
         return deleted;
     }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -240,6 +241,33 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
             return new Page<>(items, total, query.offset(), query.limit());
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("list tokens", e);
+        }
+    }
+
+    @Override
+    public List<StoredToken> findExpiring(Instant from, Instant to, long afterStoreId, int limit) {
+        try {
+            return new TokenScans(table()).expiring(from, to, afterStoreId, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list expiring tokens", e);
+        }
+    }
+
+    @Override
+    public List<StoredToken> findUnusedSince(Instant before, long afterStoreId, int limit) {
+        try {
+            return new TokenScans(table()).unusedSince(before, afterStoreId, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list unused tokens", e);
+        }
+    }
+
+    @Override
+    public List<String> findUserKeys(String afterUserKey, int limit) {
+        try {
+            return new TokenScans(table()).userKeys(afterUserKey, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list the tokens' owners", e);
         }
     }
 

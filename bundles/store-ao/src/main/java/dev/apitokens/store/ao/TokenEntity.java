@@ -48,11 +48,13 @@ public interface TokenEntity extends Entity {
     void setHash(String hash);
 
     @NotNull
+    @Indexed
     long getCreated();
 
     void setCreated(long created);
 
-    /** {@code null} until the token is first used. */
+    /** {@code null} until the token is first used; indexed for the scan of unused tokens. */
+    @Indexed
     Long getLastAccessed();
 
     void setLastAccessed(Long lastAccessed);
@@ -63,7 +65,8 @@ public interface TokenEntity extends Entity {
 
     void setUsageCount(long usageCount);
 
-    /** {@code null} for a token that never expires. */
+    /** {@code null} for a token that never expires; indexed for the scans of expiring tokens. */
+    @Indexed
     Long getExpirationDate();
 
     void setExpirationDate(Long expirationDate);
