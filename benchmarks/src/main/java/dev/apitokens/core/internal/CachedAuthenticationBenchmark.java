@@ -73,6 +73,11 @@ public class CachedAuthenticationBenchmark {
             public long activeUserCount() {
                 return 1;
             }
+
+            @Override
+            public boolean isMemberOf(String userKey, String group) {
+                return false;
+            }
         };
         service = new CoreTokenService(store, users, DefaultConfiguration.of(CoreTokenService.Config.class));
         service.hashers = List.of(Map.entry(Map.<String, Object>of("service.ranking", 100),

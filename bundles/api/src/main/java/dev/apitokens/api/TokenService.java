@@ -30,7 +30,8 @@ public interface TokenService {
     int MAX_LABEL_LENGTH = 255;
 
     /**
-     * Creates a token for a user.
+     * Creates a token for a user with write scope and no restrictions, made by the owner: {@code
+     * create(userKey, TokenRequest.of(label, expiresAt), userKey)}.
      *
      * @param userKey the owner's user key
      * @param label what the token is for; trimmed, then 1 to {@link #MAX_LABEL_LENGTH} characters
@@ -39,7 +40,27 @@ public interface TokenService {
      * @throws InvalidTokenRequestException if the label or expiry is not acceptable; its message is fit for the
      *         end user
      */
-    CreatedToken create(String userKey, String label, Instant expiresAt);
+    default CreatedToken create(String userKey, String label, Instant expiresAt) {
+        return create(userKey, TokenRequest.of(label, expiresAt), userKey);
+    }
+
+    /**
+     * Creates a token as requested.
+     *
+     * <p>The request is checked: the label is trimmed, then 1 to {@link #MAX_LABEL_LENGTH} characters; the expiry
+     * (if any) is in the future; each allowed path starts with {@code /} and contains no {@code ..}, {@code ;},
+     * {@code %}, {@code \}, {@code //} or control character; each allowed IP is an address or CIDR range
+     * ({@link IpRange}); then the administrators' policy (which may give a default expiry or refuse the request).
+     * Duplicate paths and addresses are dropped.
+     *
+     * @param ownerKey the owner's user key
+     * @param request what to create
+     * @param createdByKey the user key of who asks (the owner, or an admin creating a token for someone else)
+     * @return the new token with its secret, which is returned here once and can never be read again
+     * @throws InvalidTokenRequestException if the request is not acceptable; its message is fit for the end user
+     * @since 1.2.0
+     */
+    CreatedToken create(String ownerKey, TokenRequest request, String createdByKey);
 
     /** The user's own tokens, oldest first. Never {@code null}. */
     List<TokenInfo> list(String userKey);

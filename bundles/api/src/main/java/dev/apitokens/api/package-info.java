@@ -8,6 +8,10 @@
  * <p>{@link dev.apitokens.api.AuditEvents} (since 1.1.0) names the OSGi Event Admin topics and properties of the
  * audit trail that the token service posts.
  *
+ * <p>Since 1.2.0 a token has a {@link dev.apitokens.api.TokenScope scope} and optional path and address
+ * restrictions, asked for with a {@link dev.apitokens.api.TokenRequest}; {@link dev.apitokens.api.TokenInfo} shows
+ * them with who created the token and the {@link dev.apitokens.api.UsedAddress addresses} it was last used from.
+ *
  * <p>The two other packages of this bundle are the plug-in points: {@code dev.apitokens.spi} (what an integrator
  * implements to swap the hash algorithm, the license strategy or the store) and {@code dev.apitokens.host.spi}
  * (what a host - Jira, Confluence, the standalone host - implements to tell who its users are and who is signed in).

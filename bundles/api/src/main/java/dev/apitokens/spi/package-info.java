@@ -15,6 +15,9 @@
  * the owners' user keys).</li>
  * </ul>
  *
+ * <p>Since 1.2.0 {@link dev.apitokens.spi.NewToken} and {@link dev.apitokens.spi.StoredToken} carry a token's scope,
+ * restrictions, creator and last client addresses.
+ *
  * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
  */
 @Export

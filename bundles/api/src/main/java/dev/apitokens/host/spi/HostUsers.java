@@ -19,4 +19,14 @@ public interface HostUsers {
 
     /** How many active users the host has; license tiers count these. */
     long activeUserCount();
+
+    /**
+     * Whether the user with this key is a member of the host group {@code group} (directly or, where the host
+     * nests groups, through a nested group). Group names are compared as the host does (Jira and Confluence: ignoring
+     * case). {@code false} for an unknown user or group. The token policy asks this when only some groups may create
+     * tokens.
+     *
+     * @since 1.1.0
+     */
+    boolean isMemberOf(String userKey, String group);
 }

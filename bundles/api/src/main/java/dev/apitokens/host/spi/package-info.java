@@ -12,7 +12,7 @@
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.apitokens.host.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,8 +5,8 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,7 @@ class ScriptedTokenService implements TokenService {
     }
 
     @Override
-    public CreatedToken create(String userKey, String label, Instant expiresAt) {
+    public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
         throw new UnsupportedOperationException();
     }
 

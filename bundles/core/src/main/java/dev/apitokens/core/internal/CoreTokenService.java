@@ -3,10 +3,10 @@ package dev.apitokens.core.internal;
 import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
@@ -110,6 +110,7 @@ public class CoreTokenService implements TokenService {
     private final Clock clock;
     private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
+    private final TokenRequestValidator validator = new TokenRequestValidator();
     private final VerifiedTokenCache cache;
     private final int cacheTtlSeconds;
     private final UsageRecorder usage;
@@ -186,26 +187,26 @@ public class CoreTokenService implements TokenService {
     }
 
     @Override
-    public CreatedToken create(String userKey, String label, Instant expiresAt) {
-        Objects.requireNonNull(userKey, "userKey");
-        String trimmed = label == null ? "" : label.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidTokenRequestException("Enter a label for the token.");
-        }
-        if (trimmed.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidTokenRequestException("The label is too long: at most " + MAX_LABEL_LENGTH
-                    + " characters.");
-        }
+    public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
+        Objects.requireNonNull(ownerKey, "ownerKey");
+        Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidTokenRequestException("The expiry date must be in the future.");
-        }
+        TokenRequest valid = validator.validate(request, now);
+        // The administrators' policy (default or maximum lifetime, token count, who may create) applies here,
+        // to the validated request, before anything is written.
+        return createToken(ownerKey, valid, createdByKey, now);
+    }
+
+    /** Creates a token for a validated request that the policy allowed. */
+    private CreatedToken createToken(String ownerKey, TokenRequest request, String createdByKey, Instant now) {
         Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
         String token = format.generate();
         String hash = hasher.hash(token.getBytes(StandardCharsets.UTF_8));
-        StoredToken stored = store.insert(
-                new NewToken(TokenFormat.publicIdOf(token), userKey, trimmed, hash, now, expiresAt));
-        audit.post(AuditEvents.TOKEN_CREATED, userKey, userKey, stored.publicId(), trimmed);
+        String createdBy = createdByKey == null || createdByKey.equals(ownerKey) ? null : createdByKey;
+        StoredToken stored = store.insert(new NewToken(TokenFormat.publicIdOf(token), ownerKey, request.label(), hash,
+                now, request.expiresAt(), request.scopes(), request.allowedPaths(), request.allowedIps(), createdBy));
+        audit.post(AuditEvents.TOKEN_CREATED, createdByKey == null ? ownerKey : createdByKey, ownerKey,
+                stored.publicId(), request.label());
         return new CreatedToken(toInfo(stored), token);
     }
 
@@ -331,7 +332,8 @@ public class CoreTokenService implements TokenService {
 
     private static TokenInfo toInfo(StoredToken token) {
         return new TokenInfo(token.publicId(), token.storeId(), token.userKey(), token.label(), token.createdAt(),
-                token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()));
+                token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()),
+                token.scopes(), token.allowedPaths(), token.allowedIps(), token.createdBy(), token.lastAddresses());
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -2,8 +2,10 @@ package dev.apitokens.core.internal;
 
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 
@@ -11,9 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeHostUsers implements HostUsers {
 
     private final Map<String, HostUser> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> groups = new ConcurrentHashMap<>();
 
     void put(HostUser user) {
         byKey.put(user.key(), user);
+    }
+
+    /** Puts the user with this key into the group. */
+    void addToGroup(String key, String group) {
+        groups.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(group.toLowerCase(Locale.ROOT));
     }
 
     void remove(String key) {
@@ -33,5 +41,10 @@ final class FakeHostUsers implements HostUsers {
     @Override
     public long activeUserCount() {
         return byKey.values().stream().filter(HostUser::active).count();
+    }
+
+    @Override
+    public boolean isMemberOf(String userKey, String group) {
+        return group != null && groups.getOrDefault(userKey, Set.of()).contains(group.toLowerCase(Locale.ROOT));
     }
 }

@@ -42,7 +42,8 @@ final class InMemoryTokenStore implements TokenStore {
             throw new IllegalStateException("duplicate public id");
         }
         StoredToken stored = new StoredToken(nextId++, token.publicId(), token.userKey(), token.label(), token.hash(),
-                token.createdAt(), null, 0, token.expiresAt());
+                token.createdAt(), null, 0, token.expiresAt(), token.scopes(), token.allowedPaths(),
+                token.allowedIps(), token.createdBy(), List.of());
         tokens.put(token.publicId(), stored);
         return stored;
     }
@@ -125,8 +126,7 @@ final class InMemoryTokenStore implements TokenStore {
             if (t != null) {
                 Instant last = t.lastAccessed() == null || usage.lastAccessed().isAfter(t.lastAccessed())
                         ? usage.lastAccessed() : t.lastAccessed();
-                tokens.put(t.publicId(), new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), t.hash(),
-                        t.createdAt(), last, t.usageCount() + usage.count(), t.expiresAt()));
+                tokens.put(t.publicId(), copy(t, t.hash(), last, t.usageCount() + usage.count()));
             }
         }
     }
@@ -139,8 +139,7 @@ final class InMemoryTokenStore implements TokenStore {
         if (t == null || !t.hash().equals(expectedHash)) {
             return false;
         }
-        tokens.put(publicId, new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), newHash,
-                t.createdAt(), t.lastAccessed(), t.usageCount(), t.expiresAt()));
+        tokens.put(publicId, copy(t, newHash, t.lastAccessed(), t.usageCount()));
         return true;
     }
 
@@ -150,7 +149,12 @@ final class InMemoryTokenStore implements TokenStore {
 
     synchronized void putHash(String publicId, String hash) {
         StoredToken t = tokens.get(publicId);
-        tokens.put(publicId, new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), hash, t.createdAt(),
-                t.lastAccessed(), t.usageCount(), t.expiresAt()));
+        tokens.put(publicId, copy(t, hash, t.lastAccessed(), t.usageCount()));
+    }
+
+    private static StoredToken copy(StoredToken t, String hash, Instant lastAccessed, long usageCount) {
+        return new StoredToken(t.storeId(), t.publicId(), t.userKey(), t.label(), hash, t.createdAt(), lastAccessed,
+                usageCount, t.expiresAt(), t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(),
+                t.lastAddresses());
     }
 }

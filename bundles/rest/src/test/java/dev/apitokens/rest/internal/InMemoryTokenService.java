@@ -6,6 +6,7 @@ import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,15 +46,16 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
-    public CreatedToken create(String userKey, String label, Instant expiresAt) {
+    public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
         maybeFail();
-        String trimmed = label.strip();
+        String trimmed = request.label().strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
             throw new InvalidTokenRequestException("label from core rejected");
         }
         String id = "pub" + nextStoreId.get();
-        TokenInfo info = put(new TokenInfo(id, nextStoreId.getAndIncrement(), userKey, trimmed, now, null, 0,
-                expiresAt, "hmac-sha256"));
+        TokenInfo info = put(new TokenInfo(id, nextStoreId.getAndIncrement(), ownerKey, trimmed, now, null, 0,
+                request.expiresAt(), "hmac-sha256", request.scopes(), request.allowedPaths(), request.allowedIps(),
+                ownerKey.equals(createdByKey) ? null : createdByKey, List.of()));
         return new CreatedToken(info, "apt_secret_" + id);
     }
 

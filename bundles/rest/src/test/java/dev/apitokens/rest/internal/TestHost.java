@@ -41,6 +41,11 @@ class TestHost implements HostUsers, HostLogin {
     }
 
     @Override
+    public boolean isMemberOf(String userKey, String group) {
+        return false;
+    }
+
+    @Override
     public HttpServletRequest proceedAs(HostUser user, String tokenId, HttpServletRequest request) {
         throw new UnsupportedOperationException("only the filter logs users in");
     }

@@ -180,9 +180,14 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
                     new DBParam("USER_KEY", token.userKey()), new DBParam("LABEL", token.label()),
                     new DBParam("HASH", token.hash()), new DBParam("CREATED", token.createdAt().toEpochMilli()),
                     new DBParam("USAGE_COUNT", 0L),
-                    new DBParam("EXPIRATION_DATE", TokenRows.millis(token.expiresAt())));
+                    new DBParam("EXPIRATION_DATE", TokenRows.millis(token.expiresAt())),
+                    new DBParam("SCOPES", TokenRows.scopesColumn(token.scopes())),
+                    new DBParam("ALLOWED_PATHS", TokenRows.linesColumn(token.allowedPaths())),
+                    new DBParam("ALLOWED_IPS", TokenRows.linesColumn(token.allowedIps())),
+                    new DBParam("CREATED_BY", token.createdBy()));
             return new StoredToken(created.getID(), token.publicId(), token.userKey(), token.label(), token.hash(),
-                    token.createdAt(), null, 0, token.expiresAt());
+                    token.createdAt(), null, 0, token.expiresAt(), token.scopes(), token.allowedPaths(),
+                    token.allowedIps(), token.createdBy(), List.of());
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("insert token " + token.publicId(), e);
         }

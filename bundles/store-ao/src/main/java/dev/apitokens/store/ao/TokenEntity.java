@@ -5,13 +5,16 @@ import net.java.ao.Preload;
 import net.java.ao.schema.Default;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
 /**
  * The Active Objects entity behind {@code AO_<hash>_TOKEN}. With Atlassian's name converters the table is the
  * table prefix plus {@code TOKEN} and the columns are {@code ID, USER_KEY, LABEL, PUBLIC_ID, HASH, CREATED,
- * LAST_ACCESSED, USAGE_COUNT, EXPIRATION_DATE}.
+ * LAST_ACCESSED, USAGE_COUNT, EXPIRATION_DATE}, and since scopes and restrictions {@code SCOPES, ALLOWED_PATHS,
+ * ALLOWED_IPS, CREATED_BY, LAST_ADDRESSES}, all nullable: a row of an older version reads as a write-scoped token
+ * without restrictions, made by its owner, with no addresses recorded (see {@link TokenRows} for their text form).
  *
  * <p>Times are epoch milliseconds in {@code BIGINT} columns, not {@code java.util.Date}: Active Objects maps
  * dates to MySQL's {@code DATETIME} (whole seconds) and to time-zone-less {@code TIMESTAMP} elsewhere, which would
@@ -70,4 +73,32 @@ public interface TokenEntity extends Entity {
     Long getExpirationDate();
 
     void setExpirationDate(Long expirationDate);
+
+    /** The token's scope by its JSON name ({@code read}, {@code write}); {@code null} means write. */
+    String getScopes();
+
+    void setScopes(String scopes);
+
+    /** Allowed URL path prefixes, one per line; {@code null} for no limit. */
+    @StringLength(StringLength.UNLIMITED)
+    String getAllowedPaths();
+
+    void setAllowedPaths(String allowedPaths);
+
+    /** Allowed addresses and CIDR ranges, one per line; {@code null} for anywhere. */
+    @StringLength(StringLength.UNLIMITED)
+    String getAllowedIps();
+
+    void setAllowedIps(String allowedIps);
+
+    /** User key of the admin who made the token for its owner; {@code null} when the owner did. */
+    String getCreatedBy();
+
+    void setCreatedBy(String createdBy);
+
+    /** The last distinct client addresses, one {@code <epoch millis> <address>} per line, latest first. */
+    @StringLength(StringLength.MAX_LENGTH)
+    String getLastAddresses();
+
+    void setLastAddresses(String lastAddresses);
 }

@@ -42,7 +42,7 @@ final class TokenTable {
 
     /** The column list of every plain-JDBC select, in the order {@link TokenRows} reads it. */
     static final String[] COLUMNS = {"ID", "PUBLIC_ID", "USER_KEY", "LABEL", "HASH", "CREATED", "LAST_ACCESSED",
-            "USAGE_COUNT", "EXPIRATION_DATE"};
+            "USAGE_COUNT", "EXPIRATION_DATE", "SCOPES", "ALLOWED_PATHS", "ALLOWED_IPS", "CREATED_BY", "LAST_ADDRESSES"};
 
     final String name;
     final DataSource dataSource;

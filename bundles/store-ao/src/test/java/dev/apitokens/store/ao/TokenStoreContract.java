@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.spi.NewToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenUsage;
@@ -96,7 +97,8 @@ public abstract class TokenStoreContract {
             }
             Map<String, Integer> columns = columns(connection);
             assertEquals(Set.of("ID", "USER_KEY", "LABEL", "PUBLIC_ID", "HASH", "CREATED", "LAST_ACCESSED",
-                    "USAGE_COUNT", "EXPIRATION_DATE"), columns.keySet());
+                    "USAGE_COUNT", "EXPIRATION_DATE", "SCOPES", "ALLOWED_PATHS", "ALLOWED_IPS", "CREATED_BY",
+                    "LAST_ADDRESSES"), columns.keySet());
             assertEquals(Types.BIGINT, columns.get("CREATED"), "times are epoch milliseconds");
             Map<String, Boolean> uniqueIndexOn = new HashMap<>();
             try (ResultSet indexes = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), table(),
@@ -111,6 +113,29 @@ public abstract class TokenStoreContract {
             assertEquals(Boolean.TRUE, uniqueIndexOn.get("PUBLIC_ID"), "unique index on PUBLIC_ID: " + uniqueIndexOn);
             assertTrue(uniqueIndexOn.containsKey("USER_KEY"), "index on USER_KEY: " + uniqueIndexOn);
         }
+    }
+
+    @Test
+    void keepsScopeRestrictionsAndCreator() {
+        NewToken token = new NewToken(newId(), "bob", "read-only CI", "$hmac-sha256$v=1$x", T0, null,
+                Set.of(TokenScope.READ), List.of("/rest/api/2/issue", "/rest/api/2/search"),
+                List.of("10.0.0.0/8", "2001:db8::/32"), "admin");
+        StoredToken inserted = store.insert(token);
+        StoredToken byId = store.findByPublicId(token.publicId()).orElseThrow();
+        StoredToken byUser = store.findByUser("bob").get(0);
+        StoredToken listed = store.find(TokenQuery.firstPage(10)).items().get(0);
+        for (StoredToken read : List.of(inserted, byId, byUser, listed)) {
+            assertEquals(Set.of(TokenScope.READ), read.scopes());
+            assertEquals(List.of("/rest/api/2/issue", "/rest/api/2/search"), read.allowedPaths());
+            assertEquals(List.of("10.0.0.0/8", "2001:db8::/32"), read.allowedIps());
+            assertEquals("admin", read.createdBy());
+            assertEquals(List.of(), read.lastAddresses());
+        }
+        StoredToken plain = store.insert(token("bob", "plain"));
+        StoredToken read = store.findByPublicId(plain.publicId()).orElseThrow();
+        assertEquals(List.of(Set.of(TokenScope.WRITE), List.of(), List.of(), List.of()),
+                List.of(read.scopes(), read.allowedPaths(), read.allowedIps(), read.lastAddresses()));
+        assertEquals(null, read.createdBy());
     }
 
     @Test
@@ -381,6 +406,46 @@ public abstract class TokenStoreContract {
         NewToken expiring = new NewToken(newId(), "alice", "from v2", "h", T0, T0.plusSeconds(60));
         store.insert(expiring);
         assertEquals(T0.plusSeconds(60), store.findByPublicId(expiring.publicId()).orElseThrow().expiresAt());
+    }
+
+    @Test
+    void upgradesATableOfRelease11ToScopesAndRestrictions() throws SQLException {
+        store.close();
+        database.dropTable(table());
+        String prefix = table().substring(0, table().length() - "_TOKEN".length());
+        TokenTable released = TokenTable.open(prefix, dataSource, "", ReleasedTokenEntity.class);
+        String id = newId();
+        try {
+            released.entityManager.create(ReleasedTokenEntity.class, new DBParam("PUBLIC_ID", id),
+                    new DBParam("USER_KEY", "alice"), new DBParam("LABEL", "from 1.1"), new DBParam("HASH", "$h$" + id),
+                    new DBParam("CREATED", T0.toEpochMilli()), new DBParam("USAGE_COUNT", 7L),
+                    new DBParam("EXPIRATION_DATE", T0.plusSeconds(3600).toEpochMilli()));
+        } finally {
+            released.dispose();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            assertFalse(columns(connection).containsKey("SCOPES"));
+        }
+
+        store = newStore(dataSource, StoreConfigs.defaults());
+
+        try (Connection connection = dataSource.getConnection()) {
+            assertTrue(columns(connection).keySet().containsAll(
+                    Set.of("SCOPES", "ALLOWED_PATHS", "ALLOWED_IPS", "CREATED_BY", "LAST_ADDRESSES")));
+        }
+        StoredToken kept = store.findByPublicId(id).orElseThrow();
+        assertEquals(List.of("alice", "from 1.1", "$h$" + id, T0, 7L, T0.plusSeconds(3600)), List.of(kept.userKey(),
+                kept.label(), kept.hash(), kept.createdAt(), kept.usageCount(), kept.expiresAt()));
+        assertEquals(List.of(Set.of(TokenScope.WRITE), List.of(), List.of(), List.of()),
+                List.of(kept.scopes(), kept.allowedPaths(), kept.allowedIps(), kept.lastAddresses()));
+        assertEquals(null, kept.createdBy());
+        assertEquals(kept.scopes(), store.find(TokenQuery.firstPage(10)).items().get(0).scopes());
+        NewToken restricted = new NewToken(newId(), "alice", "after upgrade", "h", T0, null, Set.of(TokenScope.READ),
+                List.of("/rest"), List.of("::1"), "admin");
+        store.insert(restricted);
+        StoredToken read = store.findByPublicId(restricted.publicId()).orElseThrow();
+        assertEquals(List.of(Set.of(TokenScope.READ), List.of("/rest"), List.of("::1")),
+                List.of(read.scopes(), read.allowedPaths(), read.allowedIps()));
     }
 
     private Map<String, Integer> columns(Connection connection) throws SQLException {

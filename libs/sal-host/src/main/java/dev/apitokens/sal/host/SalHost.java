@@ -38,6 +38,11 @@ public abstract class SalHost implements HostUsers, HostLogin {
     }
 
     @Override
+    public boolean isMemberOf(String userKey, String group) {
+        return users.isMemberOf(userKey, group);
+    }
+
+    @Override
     public HttpServletRequest proceedAs(HostUser user, String tokenId, HttpServletRequest request) {
         return login.proceedAs(user, tokenId, request);
     }

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * {@link HostUsers} over SAL's {@code UserManager}: users by name or key from SAL's profiles, administrators by
- * SAL's {@code isAdmin} or {@code isSystemAdmin}. SAL says nothing about deactivated users, so the product adapter
+ * SAL's {@code isAdmin} or {@code isSystemAdmin}, groups by SAL's {@code isUserInGroup}. SAL says nothing about deactivated users, so the product adapter
  * supplies that check (Jira: {@code ApplicationUser.isActive()}, Confluence: {@code UserAccessor.isDeactivated}),
  * and the active user count.
  */
@@ -48,6 +48,14 @@ public final class SalUsers implements HostUsers {
         return activeUserCount.getAsLong();
     }
 
+    @Override
+    public boolean isMemberOf(String userKey, String group) {
+        if (userKey == null || userKey.isEmpty() || group == null || group.isEmpty()) {
+            return false;
+        }
+        return users.isUserInGroup(new UserKey(userKey), group);
+    }
+
     /** The host user of a SAL profile (the request's user, say); empty for {@code null}. */
     public Optional<HostUser> toHostUser(UserProfile profile) {
         if (profile == null || profile.getUserKey() == null) {
@@ -56,7 +64,7 @@ public final class SalUsers implements HostUsers {
         UserKey key = profile.getUserKey();
         boolean admin = users.isAdmin(key) || users.isSystemAdmin(key);
         return Optional.of(new HostUser(key.getStringValue(), profile.getUsername(), profile.getFullName(),
-                active.test(profile), admin));
+                active.test(profile), admin, profile.getEmail()));
     }
 
     /** The SAL user manager, for {@link SalLogin}. */

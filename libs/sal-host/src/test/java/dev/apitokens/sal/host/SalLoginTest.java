@@ -26,53 +26,6 @@ import org.junit.jupiter.api.Test;
 
 class SalLoginTest {
 
-    /** SAL's user manager over two users; the request's user is the request attribute "user". */
-    static final class TwoUsers implements UserManager {
-        final Set<String> admins = Set.of("admin");
-
-        @Override
-        public UserProfile getUserProfile(String username) {
-            return Set.of("admin", "alice").contains(username) ? profile(username) : null;
-        }
-
-        @Override
-        public UserProfile getUserProfile(UserKey key) {
-            return key.getStringValue().startsWith("key-") ? getUserProfile(key.getStringValue().substring(4)) : null;
-        }
-
-        @Override
-        public boolean isAdmin(UserKey key) {
-            return admins.contains(key.getStringValue().substring(4));
-        }
-
-        @Override
-        public boolean isSystemAdmin(UserKey key) {
-            return false;
-        }
-
-        @Override
-        public UserProfile getRemoteUser(HttpServletRequest request) {
-            Object user = request.getAttribute("user");
-            return user == null ? null : getUserProfile((String) user);
-        }
-
-        private static UserProfile profile(String name) {
-            return new UserProfile() {
-                public UserKey getUserKey() {
-                    return new UserKey("key-" + name);
-                }
-
-                public String getUsername() {
-                    return name;
-                }
-
-                public String getFullName() {
-                    return name.toUpperCase();
-                }
-            };
-        }
-    }
-
     /** A request that keeps attributes and has the given Authorization header. */
     static HttpServletRequest request(String authorization) {
         Map<String, Object> attributes = new HashMap<>();
@@ -99,9 +52,9 @@ class SalLoginTest {
         logins.add(result);
         request.setAttribute("user", result.getPrincipal().getName());
     };
-    private final SalUsers users = new SalUsers(new TwoUsers(), profile -> true, () -> 2);
+    private final SalUsers users = new SalUsers(new StubSalUserManager(), profile -> true, () -> 2);
     private final SalLogin login = new SalLogin(users, listener);
-    private final HostUser alice = new HostUser("key-alice", "alice", "ALICE", true, false);
+    private final HostUser alice = new HostUser("key-alice", "alice", "Full alice", true, false);
 
     @Test
     void aTokenLoginGoesThroughSalsListenerAndIsReportedAsToken() {
@@ -142,10 +95,10 @@ class SalLoginTest {
 
     @Test
     void usersComeFromSalWithTheAdapterDecidingWhoIsActive() {
-        SalUsers nobodyActive = new SalUsers(new TwoUsers(), profile -> false, () -> 0);
+        SalUsers nobodyActive = new SalUsers(new StubSalUserManager(), profile -> false, () -> 0);
         HostUser found = nobodyActive.findByName("alice").orElseThrow();
         assertEquals("key-alice", found.key());
-        assertEquals("ALICE", found.displayName());
+        assertEquals("Full alice", found.displayName());
         assertFalse(found.active());
         assertFalse(found.admin());
         assertTrue(nobodyActive.findByKey("key-admin").orElseThrow().admin());

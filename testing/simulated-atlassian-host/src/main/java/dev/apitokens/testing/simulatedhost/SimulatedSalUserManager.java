@@ -35,6 +35,12 @@ final class SimulatedSalUserManager implements UserManager {
         return getUserProfile(SimulatedSeraph.requestUser(request));
     }
 
+    /** The simulated host has one group, {@code developers}, with alice as its only member. */
+    @Override
+    public boolean isUserInGroup(UserKey userKey, String group) {
+        return userKey != null && "developers".equals(group) && "key-alice".equals(userKey.getStringValue());
+    }
+
     private static UserProfile profile(SimulatedDirectory.User user) {
         if (user == null) {
             return null;
@@ -53,6 +59,11 @@ final class SimulatedSalUserManager implements UserManager {
             @Override
             public String getFullName() {
                 return user.fullName();
+            }
+
+            @Override
+            public String getEmail() {
+                return user.name() + "@simulated-host.invalid";
             }
         };
     }

@@ -5,60 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.jira.user.ApplicationUser;
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.user.UserProfile;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
+import dev.apitokens.sal.host.StubSalUserManager;
 
 import org.junit.jupiter.api.Test;
 
 class JiraHostTest {
 
-    /** SAL knows alice, bob and admin; only admin is an administrator. */
-    private static final UserManager SAL = new UserManager() {
-        @Override
-        public UserProfile getUserProfile(String name) {
-            return Map.of("alice", 1, "bob", 2, "admin", 3).containsKey(name) ? profile(name) : null;
-        }
-
-        @Override
-        public UserProfile getUserProfile(UserKey key) {
-            return getUserProfile(key.getStringValue().replace("key-", ""));
-        }
-
-        @Override
-        public boolean isAdmin(UserKey key) {
-            return key.getStringValue().equals("key-admin");
-        }
-
-        @Override
-        public boolean isSystemAdmin(UserKey key) {
-            return false;
-        }
-
-        @Override
-        public UserProfile getRemoteUser(HttpServletRequest request) {
-            return null;
-        }
-    };
-
-    private static UserProfile profile(String name) {
-        return new UserProfile() {
-            public UserKey getUserKey() {
-                return new UserKey("key-" + name);
-            }
-
-            public String getUsername() {
-                return name;
-            }
-
-            public String getFullName() {
-                return "Full " + name;
-            }
-        };
-    }
+    /** SAL knows alice, bob and admin; only admin is an administrator; alice is in group developers. */
+    private static final UserManager SAL = new StubSalUserManager();
 
     /** Jira's own users: alice active, bob deactivated; Jira does not know admin (a SAL-only user). */
     private static final com.atlassian.jira.user.util.UserManager JIRA = new com.atlassian.jira.user.util.UserManager() {
@@ -116,5 +71,14 @@ class JiraHostTest {
         assertFalse(host.findByName("alice").orElseThrow().admin());
         assertFalse(host.findByName("nobody").isPresent());
         assertEquals(7, host.activeUserCount());
+    }
+
+    @Test
+    void groupsAndEmailComeFromSal() {
+        assertTrue(host.isMemberOf("key-alice", "developers"));
+        assertFalse(host.isMemberOf("key-bob", "developers"));
+        assertFalse(host.isMemberOf("key-alice", ""), "no group name is no membership");
+        assertEquals("alice@example.com", host.findByName("alice").orElseThrow().email());
+        assertEquals(null, host.findByName("bob").orElseThrow().email());
     }
 }

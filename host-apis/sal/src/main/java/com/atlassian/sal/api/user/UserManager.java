@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code getUserProfile(UserKey)}, {@code isAdmin(UserKey)}, {@code isSystemAdmin(UserKey)} and
  * {@code getRemoteUser(HttpServletRequest)}). The published pages show {@code javax.servlet}; Platform 8 (Jira 11,
  * Confluence 10) moved to {@code jakarta.servlet}, which is declared here without a page seen that shows it.
+ * {@code isUserInGroup(UserKey, String)} is declared from
+ * https://docs.atlassian.com/ConfluenceServer/javadoc/7.19.14/com/atlassian/sal/confluence/user/ConfluenceUserManager.html
+ * (listed there as {@code boolean isUserInGroup(com.atlassian.sal.api.user.UserKey userKey, String group)}).
  * Compile-only: never packaged into a plugin jar.
  */
 public interface UserManager {
@@ -23,4 +26,6 @@ public interface UserManager {
     boolean isSystemAdmin(UserKey userKey);
 
     UserProfile getRemoteUser(HttpServletRequest request);
+
+    boolean isUserInGroup(UserKey userKey, String group);
 }

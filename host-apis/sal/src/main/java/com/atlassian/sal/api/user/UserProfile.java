@@ -1,10 +1,10 @@
 package com.atlassian.sal.api.user;
 
 /**
- * Declaration of SAL's user profile: the three getters the adapters call.
+ * Declaration of SAL's user profile: the four getters the adapters call.
  *
  * <p>Declared from: https://docs.atlassian.com/ConfluenceServer/javadoc/7.0.3/com/atlassian/sal/confluence/user/ConfluenceUserProfile.html
- * ("Specified by: getUserKey / getUsername / getFullName in interface com.atlassian.sal.api.user.UserProfile").
+ * ("Specified by: getUserKey / getUsername / getFullName / getEmail in interface com.atlassian.sal.api.user.UserProfile").
  * Compile-only: never packaged into a plugin jar.
  */
 public interface UserProfile {
@@ -14,4 +14,6 @@ public interface UserProfile {
     String getUsername();
 
     String getFullName();
+
+    String getEmail();
 }

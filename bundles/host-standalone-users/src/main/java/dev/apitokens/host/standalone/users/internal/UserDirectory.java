@@ -94,6 +94,12 @@ public class UserDirectory implements HostUsers {
         return current().users().stream().filter(UserRecord::active).count();
     }
 
+    @Override
+    public boolean isMemberOf(String userKey, String group) {
+        UserRecord user = userKey == null ? null : current().byKey().get(userKey);
+        return user != null && group != null && user.isMemberOf(group);
+    }
+
     /**
      * The active user with this name and password, if any. An unknown name costs the same hashing work as a wrong
      * password.

@@ -26,7 +26,8 @@ import java.util.Properties;
 public final class UserTool {
 
     static final String USAGE = String.join("\n",
-            "usage: user add NAME [--admin] [--display-name TEXT]   create a user (asks for the password)",
+            "usage: user add NAME [--admin] [--display-name TEXT] [--email ADDRESS] [--group GROUP]...",
+            "                                                       create a user (asks for the password)",
             "       user passwd NAME                                set a user's password (asks for it)",
             "       user list                                       list the users",
             "The password is asked on the console; with --password-stdin (or without a console) it is the first",
@@ -79,8 +80,9 @@ public final class UserTool {
         List<UserRecord> users = new ArrayList<>(file.read());
         switch (words.get(0)) {
             case "list" -> {
-                users.forEach(user -> out.printf("%s\tkey=%s\tadmin=%s\tactive=%s\t%s%n", user.name(), user.key(),
-                        user.admin(), user.active(), user.displayName()));
+                users.forEach(user -> out.printf("%s\tkey=%s\tadmin=%s\tactive=%s\t%s\temail=%s\tgroups=%s%n",
+                        user.name(), user.key(), user.admin(), user.active(), user.displayName(),
+                        user.email() == null ? "" : user.email(), String.join(",", user.groups())));
                 return 0;
             }
             case "add" -> {
@@ -93,6 +95,11 @@ public final class UserTool {
                 }
                 boolean admin = words.contains("--admin");
                 String displayName = option(words, "--display-name");
+                String email = option(words, "--email");
+                if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                    throw new IllegalArgumentException("--email needs an address like name@example.com");
+                }
+                List<String> groups = options(words, "--group");
                 String hash = kdf.hash(readPassword(name));
                 // the file is read again under its lock: another command may have changed it while we asked
                 file.update(current -> {
@@ -100,7 +107,7 @@ public final class UserTool {
                         throw new IllegalArgumentException("user " + name + " was created meanwhile");
                     }
                     List<UserRecord> changed = new ArrayList<>(current);
-                    changed.add(UserRecord.create(name, displayName, admin, hash));
+                    changed.add(UserRecord.create(name, displayName, admin, hash, email, groups));
                     return changed;
                 });
                 out.println("Created " + (admin ? "administrator " : "user ") + name + " in " + file.path());
@@ -164,6 +171,20 @@ public final class UserTool {
             throw new IllegalArgumentException("user " + command + " needs a user name\n" + USAGE);
         }
         return words.get(1);
+    }
+
+    /** Every value of a repeatable option, in order. */
+    private static List<String> options(List<String> words, String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).equals(name)) {
+                if (i + 1 >= words.size() || words.get(i + 1).isBlank() || words.get(i + 1).startsWith("--")) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                values.add(words.get(i + 1).trim());
+            }
+        }
+        return values;
     }
 
     private static String option(List<String> words, String name) {

@@ -67,7 +67,7 @@ class UserDirectoryTest {
     void refusesWrongPasswordsUnknownUsersAndInactiveUsers() throws IOException {
         UserRecord carol = UserRecord.create("carol", null, false, hash("carol-secret"));
         write(UserRecord.create("bob", null, false, hash("bob-secret")),
-                new UserRecord(carol.name(), carol.key(), carol.displayName(), false, false, carol.password()));
+                new UserRecord(carol.name(), carol.key(), carol.displayName(), false, false, carol.password(), null, null));
         UserDirectory users = new UserDirectory(data, config);
         assertTrue(users.authenticate("bob", "bob-secret".toCharArray()).isPresent());
         assertTrue(users.authenticate("bob", "bob-secreT".toCharArray()).isEmpty());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apitokens.hasher.tck.ComponentConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,29 @@ class UserToolTest {
         assertTrue(new PasswordKdf(1_000).verify("s3cret-pass".toCharArray(), bob.password()));
         assertEquals(0, tool("").execute(List.of("list")));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("bob\tkey=bob\tadmin=true\tactive=true\tBob B"));
+    }
+
+    @Test
+    void addsGroupsAndAnEmailAddressThatTheDirectoryReports() throws IOException {
+        assertEquals(0, tool("s3cret-pass\n").execute(List.of("add", "dana", "--email", "dana@example.com",
+                "--group", "Developers", "--group", "service-accounts")));
+        UserRecord dana = users().get(0);
+        assertEquals(List.of("Developers", "service-accounts"), dana.groups());
+        UserDirectory directory = new UserDirectory(data,
+                ComponentConfig.of(HostConfig.class, Map.of("passwordIterations", 1_000)));
+        assertTrue(directory.isMemberOf("dana", "developers"), "groups compare ignoring case, as Jira's do");
+        assertTrue(directory.isMemberOf("dana", "SERVICE-ACCOUNTS"));
+        assertFalse(directory.isMemberOf("dana", "admins"));
+        assertFalse(directory.isMemberOf("nobody", "developers"));
+        assertEquals("dana@example.com", directory.findByName("dana").orElseThrow().email());
+        assertEquals(0, tool("").execute(List.of("list")));
+        assertTrue(printed.toString(StandardCharsets.UTF_8)
+                .contains("dana\tkey=dana\tadmin=false\tactive=true\tdana\temail=dana@example.com"
+                        + "\tgroups=Developers,service-accounts"));
+        assertThrows(IllegalArgumentException.class,
+                () -> tool("s3cret-pass\n").execute(List.of("add", "eve", "--group")));
+        assertThrows(IllegalArgumentException.class,
+                () -> tool("s3cret-pass\n").execute(List.of("add", "eve", "--email", "not-an-address")));
     }
 
     @Test
