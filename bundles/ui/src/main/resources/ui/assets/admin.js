@@ -1,5 +1,7 @@
-// The admin page: the license status, and every user's tokens paged, filtered and sorted, with revoke actions.
-import { api, el, time, expiry, showStatus, confirmAction } from './common.js';
+// The admin page: the license status, the token policy, and every user's tokens paged, filtered and sorted, with revoke actions.
+import {
+  api, el, time, expiry, showStatus, confirmAction, tokenAccess, lastAddresses,
+} from './common.js';
 
 const section = document.getElementById('admin-tokens');
 const pageSize = Number(section.dataset.pageSize || 25);
@@ -89,16 +91,26 @@ function row(token) {
         title: `Show only ${owner}'s tokens`, onclick: () => filterBy(owner),
       }, owner)),
     el('td', { class: 'token-label' }, token.label),
-    el('td', {}, el('code', {}, token.tokenId)),
+    el('td', { class: 'token-id' }, el('code', {}, token.tokenId),
+      el('div', { class: 'access' }, tokenAccess(token)),
+      token.createdBy ? el('div', { class: 'created-by description' }, `created by ${token.createdBy}`) : null),
     el('td', {}, time(token.createdAt, '')),
-    el('td', {}, time(token.lastAccessed, 'Never')),
+    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), lastAddresses(token.lastAddresses)),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
-    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
+    el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays), policyMark(token)),
     el('td', { class: 'actions' },
       el('button', {
         type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
         'aria-label': `Revoke ${owner}'s token ${token.label}`, onclick: () => revoke(token, owner),
       }, 'Revoke')));
+}
+
+// a token made before the policy changed, breaking it now: it keeps working, the admin decides
+function policyMark(token) {
+  const violations = Array.isArray(token.policyViolations) ? token.policyViolations : [];
+  if (violations.length === 0) return null;
+  return el('span', { class: 'aui-lozenge aui-lozenge-current breaks-policy', title: violations.join('; ') },
+    'breaks policy', el('span', { class: 'visually-hidden' }, `: ${violations.join('; ')}`));
 }
 
 function filterBy(user) {
@@ -175,6 +187,33 @@ async function loadLicense() {
   }
 }
 
+// the administrators' token policy, as GET /policy reports it
+async function loadPolicy() {
+  const rules = document.getElementById('policy-rules');
+  try {
+    const policy = await api('/policy');
+    const days = (n, none) => (n > 0 ? `${n} day${n === 1 ? '' : 's'}` : none);
+    const entries = [
+      ['Expiry', policy.requireExpiry || policy.maxLifetimeDays > 0 ? 'required' : 'optional'],
+      ['Default lifetime', days(policy.defaultLifetimeDays, policy.requireExpiry || policy.maxLifetimeDays > 0
+        ? 'none (the user chooses the expiry date)' : 'none (never expires)')],
+      ['Maximum lifetime', days(policy.maxLifetimeDays, 'unlimited')],
+      ['Tokens per user', policy.maxTokensPerUser > 0 ? String(policy.maxTokensPerUser) : 'unlimited'],
+      ['Who may create tokens', (policy.creatorGroups || []).length
+        ? `administrators and members of ${policy.creatorGroups.join(', ')}` : 'everybody'],
+      ['Scopes users may choose', (policy.userScopes || []).join(', ')],
+    ];
+    rules.replaceChildren(...entries.flatMap(([name, value]) => [
+      el('dt', {}, `${name}:`), el('dd', { 'data-rule': name }, value)]));
+  } catch (e) {
+    rules.replaceChildren(el('dd', { class: 'aui-message aui-message-error' },
+      `The token policy could not be loaded. ${e.message}`));
+  } finally {
+    rules.removeAttribute('aria-busy');
+  }
+}
+
 syncForm();
 loadLicense();
+loadPolicy();
 load();

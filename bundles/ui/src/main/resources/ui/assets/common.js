@@ -131,6 +131,28 @@ export function expiry(value, soonDays, now = Date.now()) {
   return parts;
 }
 
+/** Scope, then the path and address limits, one line each. */
+export function tokenAccess(token) {
+  const scopes = Array.isArray(token.scopes) ? token.scopes : ['write'];
+  const readOnly = scopes.length > 0 && !scopes.includes('write');
+  const parts = [el('span', { class: `aui-lozenge scope ${readOnly ? 'aui-lozenge-subtle' : ''}` },
+    readOnly ? 'read only' : 'read and write')];
+  if (Array.isArray(token.allowedPaths) && token.allowedPaths.length) {
+    parts.push(el('div', { class: 'allowed-paths' }, 'Paths: ', token.allowedPaths.join(', ')));
+  }
+  if (Array.isArray(token.allowedIps) && token.allowedIps.length) {
+    parts.push(el('div', { class: 'allowed-ips' }, 'From: ', token.allowedIps.join(', ')));
+  }
+  return parts;
+}
+
+/** The last client addresses, most recent first, each with when it was last seen. */
+export function lastAddresses(list) {
+  if (!Array.isArray(list) || list.length === 0) return null;
+  return el('ul', { class: 'last-addresses', 'aria-label': 'Last used from' },
+    list.map(a => el('li', {}, a.address, ' ', time(a.lastSeen, ''))));
+}
+
 /** Shows (or with no text hides) an error box: an element with role=alert styled as a message. */
 export function showError(box, text) {
   box.textContent = text || '';

@@ -1,6 +1,8 @@
-// The "API tokens" block of the profile page: list, create (secret shown once), revoke, revoke all.
+// The "API tokens" block of the profile page: list (scope, restrictions, creator, last addresses), create with
+// scope and restrictions (secret shown once), rename, rotate (new secret shown once), revoke, revoke all.
 import {
-  api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath, ApiError,
+  api, el, time, expiry, showError, showStatus, openDialog, confirmAction, contextPath, ApiError, tokenAccess,
+  lastAddresses,
 } from './common.js';
 
 const block = document.getElementById('api-tokens');
@@ -15,9 +17,18 @@ const dialog = document.getElementById('create-dialog');
 const form = document.getElementById('create-form');
 const labelInput = document.getElementById('token-label');
 const expiryInput = document.getElementById('token-expiry');
+const readScope = document.getElementById('token-scope-read');
+const pathsInput = document.getElementById('token-paths');
+const ipsInput = document.getElementById('token-ips');
+const renameDialog = document.getElementById('rename-dialog');
+const renameForm = document.getElementById('rename-form');
+const renameInput = document.getElementById('rename-label');
+const renameError = document.getElementById('rename-error');
+let renaming = null;
 const createError = document.getElementById('create-error');
 const generate = document.getElementById('generate-token');
 const createdPanel = document.getElementById('created-panel');
+const dialogTitle = document.getElementById('create-title');
 const secretField = document.getElementById('created-secret');
 const copyButton = document.getElementById('copy-secret');
 const copyStatus = document.getElementById('copy-status');
@@ -43,16 +54,66 @@ function render(tokens) {
 
 function row(token) {
   return el('tr', { 'data-token-id': token.id },
-    el('td', { class: 'token-label' }, token.label),
+    el('td', { class: 'token-label' }, token.label,
+      token.createdBy ? el('div', { class: 'created-by description' }, `created by ${token.createdBy}`) : null),
+    el('td', { class: 'access' }, tokenAccess(token)),
     el('td', {}, time(token.createdAt, '')),
-    el('td', {}, time(token.lastAccessed, 'Never')),
+    el('td', { class: 'last-accessed' }, time(token.lastAccessed, 'Never'), lastAddresses(token.lastAddresses)),
     el('td', { class: 'number' }, String(token.usageCount ?? 0)),
     el('td', { class: 'expiry' }, expiry(token.expirationDate ?? token.expiresAt, soonDays)),
     el('td', { class: 'actions' },
-      el('button', {
-        type: 'button', class: 'aui-button aui-button-link aui-button-compact revoke',
-        'aria-label': `Revoke ${token.label}`, onclick: () => revoke(token),
-      }, 'Revoke')));
+      action('rename', 'Rename', token, () => openRename(token)),
+      action('rotate', 'Rotate', token, () => rotate(token)),
+      action('revoke', 'Revoke', token, () => revoke(token))));
+}
+
+function action(name, text, token, onclick) {
+  return el('button', {
+    type: 'button', class: `aui-button aui-button-link aui-button-compact ${name}`,
+    'aria-label': `${text} ${token.label}`, onclick,
+  }, text);
+}
+
+function openRename(token) {
+  renaming = token;
+  renameForm.reset();
+  renameInput.value = token.label;
+  showError(renameError, '');
+  openDialog(renameDialog, renameInput);
+}
+
+renameForm.addEventListener('submit', async event => {
+  event.preventDefault();
+  showError(renameError, '');
+  try {
+    await api(`/${encodeURIComponent(renaming.id)}`, { method: 'PATCH', json: { label: renameInput.value } });
+    renameDialog.close();
+    showStatus(status, `Token renamed to "${renameInput.value.trim()}".`, 'success');
+    await load();
+  } catch (e) {
+    showError(renameError, e.message);
+    renameInput.focus();
+  }
+});
+
+async function rotate(token) {
+  let rotated = null;
+  const done = await confirmAction({
+    title: 'Rotate API token',
+    message: `Give "${token.label}" a new secret? The current secret stops working at once; if it is used again `
+      + 'afterwards, it is taken as leaked and the new secret is revoked too.',
+    confirmLabel: 'Rotate',
+    action: async () => { rotated = await api(`/${encodeURIComponent(token.id)}/rotate`, { method: 'POST' }); },
+  });
+  if (!done) return;
+  load();
+  if (!rotated || typeof rotated.passwordValue !== 'string') {
+    showStatus(status, 'The token may have been rotated, but the server did not send its new secret. Rotate it again.');
+    return;
+  }
+  form.hidden = true;
+  dialogTitle.textContent = `New secret for "${token.label}"`;
+  showSecret(rotated.passwordValue);
 }
 
 async function revoke(token) {
@@ -82,6 +143,7 @@ revokeAllButton.addEventListener('click', async () => {
 });
 
 document.getElementById('create-token').addEventListener('click', () => {
+  dialogTitle.textContent = 'Create API token';
   form.reset();
   form.hidden = false;
   createdPanel.hidden = true;
@@ -97,7 +159,11 @@ form.addEventListener('submit', async event => {
   showError(createError, '');
   labelInput.removeAttribute('aria-invalid');
   labelInput.setAttribute('aria-describedby', 'token-label-hint');
-  const body = { label: labelInput.value };
+  const body = { label: labelInput.value, scopes: [readScope.checked ? 'read' : 'write'] };
+  const paths = lines(pathsInput.value);
+  const ips = lines(ipsInput.value);
+  if (paths.length) body.allowedPaths = paths;
+  if (ips.length) body.allowedIps = ips;
   if (expiryInput.value) {
     const [year, month, day] = expiryInput.value.split('-').map(Number);
     // the token works through the chosen day in the user's time zone and stops when the next day starts
@@ -153,6 +219,10 @@ copyButton.addEventListener('click', async () => {
 dialog.addEventListener('close', () => {
   secretField.value = '';
 });
+
+function lines(text) {
+  return text.split(/[\r\n,]+/).map(line => line.trim()).filter(line => line !== '');
+}
 
 function localDate(date) {
   const pad = n => String(n).padStart(2, '0');

@@ -153,6 +153,28 @@ public final class Distribution implements AutoCloseable {
         userTool(password, admin ? List.of("add", username, "--admin") : List.of("add", username));
     }
 
+    /** {@link #addUser(String, String, boolean)} with {@code --group} for each group and {@code --email}. */
+    public void addUser(String username, String password, String email, String... groups)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("add", username, "--email", email));
+        for (String group : groups) {
+            command.add("--group");
+            command.add(group);
+        }
+        userTool(password, command);
+    }
+
+    /** Replaces {@code <data>/config/<pid>.cfg} while running; FileInstall applies it within about a second. */
+    public void reconfigure(String pid, Map<String, String> values) throws IOException {
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Path file = dataDir.resolve("config").resolve(pid + ".cfg");
+        Path temporary = dataDir.resolve(pid + ".cfg.new"); // outside the watched directory: FileInstall sees one file
+
+        Files.writeString(temporary, text);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Runs {@code java -jar <dist> --data <data> user passwd <name> --password-stdin}; fails on an error. */
     public void changePassword(String username, String password) throws IOException, InterruptedException {
         userTool(password, List.of("passwd", username));

@@ -26,8 +26,22 @@ public final class AuditEvents {
     public static final String ALL_TOKENS_REVOKED = "ALL_TOKENS_REVOKED";
     /** An administrator revoked somebody's token. */
     public static final String TOKEN_REVOKED_BY_ADMIN = "TOKEN_REVOKED_BY_ADMIN";
+    /** The owner rotated a token; {@link #TOKEN_ID} is the new public id, {@link #DETAIL} names the old one (since 1.2.0). */
+    public static final String TOKEN_ROTATED = "TOKEN_ROTATED";
+    /** The owner renamed a token; {@link #DETAIL} is the new label (since 1.2.0). */
+    public static final String TOKEN_RENAMED = "TOKEN_RENAMED";
+    /**
+     * A rotated-away secret was presented again, so it leaked: its successor {@link #TOKEN_ID} was revoked;
+     * {@link #DETAIL} names the rotated-away id (since 1.2.0).
+     */
+    public static final String TOKEN_LEAK_DETECTED = "TOKEN_LEAK_DETECTED";
     /** Scheduled pruning revoked or deleted a token; {@link #DETAIL} says why (expired, idle, user gone). */
     public static final String TOKEN_PRUNED = "TOKEN_PRUNED";
+
+    /**
+     * The administrators changed the token policy; {@link #DETAIL} holds the new rules (since 1.2.0).
+     */
+    public static final String POLICY_CHANGED = "POLICY_CHANGED";
 
     /** Property: the event type, one of the constants above (or a newer one). */
     public static final String TYPE = "type";

@@ -4,6 +4,7 @@ import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -66,6 +67,37 @@ public interface TokenService {
     List<TokenInfo> list(String userKey);
 
     /**
+     * One token by its public id, whoever owns it (the caller checks the owner), e.g. the token a request was
+     * authenticated with; empty if there is none.
+     *
+     * @since 1.2.0
+     */
+    Optional<TokenInfo> find(String tokenId);
+
+    /**
+     * Rotates one of the user's tokens: a new secret (and public id) for the same token, with the same label,
+     * scope, restrictions, creator and expiry (the remaining lifetime); the old secret stops working at once on
+     * this node and through the revocation feed on the others. The old secret is remembered: presented again, it
+     * is taken as leaked and the new token is revoked too (logged as a warning, audited as
+     * {@link AuditEvents#TOKEN_LEAK_DETECTED}).
+     *
+     * @return the token with its new secret, shown once; empty if no token has that id or it belongs to another
+     *         user
+     * @throws InvalidTokenRequestException if the token has expired (it has no lifetime left to hand on)
+     * @since 1.2.0
+     */
+    Optional<CreatedToken> rotate(String userKey, String tokenId);
+
+    /**
+     * Renames one of the user's tokens; the label is checked as at creation.
+     *
+     * @return {@code false} if no token has that id or it belongs to another user
+     * @throws InvalidTokenRequestException if the label is empty or too long
+     * @since 1.2.0
+     */
+    boolean rename(String userKey, String tokenId, String label);
+
+    /**
      * Revokes (deletes) one of the user's tokens.
      *
      * @return {@code false} if no token has that id, or it belongs to another user (the two cases are not told
@@ -116,5 +148,50 @@ public interface TokenService {
      * @param presentedToken the token as the client sent it
      * @return who was authenticated with which token, or why not; never {@code null}, never throws for bad input
      */
-    AuthenticationResult authenticate(String username, String presentedToken);
+    default AuthenticationResult authenticate(String username, String presentedToken) {
+        return authenticate(username, presentedToken, null);
+    }
+
+    /**
+     * Authenticates a request that presented a token, from a client address: as
+     * {@link #authenticate(String, String)}, and also refuses ({@link AuthenticationResult.Reason#ADDRESS_NOT_ALLOWED})
+     * a token with {@code allowedIps} when the address is not in one of them (or unknown), and records the address
+     * among the token's {@link TokenInfo#lastAddresses() last addresses} (written behind with the usage count).
+     *
+     * @param clientAddress the client's IP address as the filter determined it (behind trusted proxies, the
+     *        forwarded one), or {@code null} if unknown
+     * @since 1.2.0
+     */
+    AuthenticationResult authenticate(String username, String presentedToken, String clientAddress);
+
+    /**
+     * The administrators' policy now in force. The default, for a service without one, is
+     * {@link TokenPolicy#UNRESTRICTED}.
+     *
+     * @since 1.2.0
+     */
+    default TokenPolicy policy() {
+        return TokenPolicy.UNRESTRICTED;
+    }
+
+    /**
+     * Whether the policy lets this user create tokens for themselves (administrators always may). A user interface
+     * asks this to offer or hide its create form; {@code create} checks it again.
+     *
+     * @since 1.2.0
+     */
+    default boolean mayCreate(String userKey) {
+        return true;
+    }
+
+    /**
+     * How an existing token breaks the policy now in force (it was made before the policy changed), as messages
+     * fit for an administrator, e.g. {@code "never expires; the policy requires an expiry"}; empty when it
+     * complies. Such tokens keep working until they expire or are revoked.
+     *
+     * @since 1.2.0
+     */
+    default List<String> policyViolations(TokenInfo token) {
+        return List.of();
+    }
 }

@@ -76,8 +76,46 @@ public interface TokenStore {
      * {@code UPDATE ... SET USAGE_COUNT = USAGE_COUNT + ?} and raises the last-accessed time to the entry's time
      * if that is later, so that several cluster nodes can record uses of the same token concurrently without
      * losing any. Entries for tokens deleted meanwhile are ignored.
+     *
+     * <p>Since 1.2.0 an entry's {@link TokenUsage#addresses() addresses} are merged into the token's last addresses
+     * ({@link dev.apitokens.api.UsedAddress#merge}) under a row lock taken in the same transaction, so that nodes
+     * flushing the same token at once lose no address. Only a flush reads or writes them, never a request.
      */
     void recordUsage(Collection<TokenUsage> usages);
+
+    /**
+     * Changes a token's label; {@code false} if there is no such token.
+     *
+     * @since 1.2.0
+     */
+    boolean rename(String publicId, String label);
+
+    /**
+     * Rotates a token in place: the row keeps its store id, owner, label, scope, restrictions, creator and expiry,
+     * and gets the new public id and hash, {@code createdAt = rotatedAt}, no uses and no addresses. The old public
+     * id and hash are kept as a {@link RotatedToken} pointing to the new id. Compare-and-set: nothing changes when
+     * the token is gone or its hash is no longer {@code expectedHash}.
+     *
+     * @return the token as it is now, or empty if nothing changed
+     * @since 1.2.0
+     */
+    Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId, String newHash,
+            Instant rotatedAt);
+
+    /**
+     * The rotated-away token with this old public id; one indexed lookup, done only for ids not in the token table.
+     *
+     * @since 1.2.0
+     */
+    Optional<RotatedToken> findRotated(String publicId);
+
+    /**
+     * Forgets the rotated-away records with these old public ids (a family whose live token was revoked because an
+     * old secret of it was presented again); returns how many were deleted.
+     *
+     * @since 1.2.0
+     */
+    int deleteRotated(Collection<String> publicIds);
 
     /**
      * Replaces a token's hash if it is still {@code expectedHash} (compare-and-set, for re-hashing under a newer

@@ -3,6 +3,8 @@ package dev.apitokens.e2e.ui;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,7 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     final ChromeDriver driver;
+    private final String origin;
     private final Path profile;
 
     /**
@@ -53,6 +56,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A browser allowed to read and write the clipboard of {@code origin}, as a user who clicked Copy may. */
     HeadlessChromium(String origin) throws IOException {
+        this.origin = origin;
         profile = Files.createTempDirectory("apitokens-chromium");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -67,6 +71,20 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    /** Opens a page of the origin, e.g. {@code /secure/ViewProfile.jspa}. */
+    void open(String path) {
+        driver.get(origin + path);
+    }
+
+    /** Logs in through the login page and waits until it has led to {@code destination}. */
+    void logIn(String user, String password, String destination) {
+        open("/login.jsp?os_destination=" + URLEncoder.encode(destination, StandardCharsets.UTF_8));
+        type("login-username", user);
+        type("login-password", password);
+        click("login-submit");
+        waiting().until(ExpectedConditions.urlToBe(origin + destination));
     }
 
     WebDriverWait waiting() {

@@ -159,7 +159,8 @@ class TokenPagesIT {
             return row.findElement(By.cssSelector("td.number")).getText().equals("1");
         });
         WebElement used = browser.rowWithLabel("tokens-body", "Deploy script");
-        assertFalse(used.findElements(By.tagName("td")).get(2).getText().contains("Never"), "last accessed is set");
+        assertFalse(used.findElement(By.cssSelector("td.last-accessed")).getText().contains("Never"),
+                "last accessed is set");
         Screenshots.save(browser, "profile-tokens.png");
 
         used.findElement(By.cssSelector("button.revoke")).click();

@@ -1,6 +1,7 @@
 package dev.apitokens.authfilter.internal;
 
 import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -205,7 +207,7 @@ public class AuthFilter implements Filter {
         }
         AuthenticationResult result;
         try {
-            result = tokens.authenticate(credentials.username(), credentials.token());
+            result = tokens.authenticate(credentials.username(), credentials.token(), client);
         } catch (TokenStoreUnavailableException e) {
             result = AuthenticationResult.failure(Reason.STORE_UNAVAILABLE, null, e.getMessage());
         } catch (RuntimeException e) {
@@ -215,10 +217,49 @@ public class AuthFilter implements Filter {
             return;
         }
         if (result.isSuccess()) {
-            chain.doFilter(hostLogin.proceedAs(result.user(), result.tokenId(), request), response);
+            if (isPermitted(request, response, result, client)) {
+                chain.doFilter(hostLogin.proceedAs(result.user(), result.tokenId(), request), response);
+            }
             return;
         }
         refuse(client, response, credentials, result);
+    }
+
+    /**
+     * The token's scope and path limits, on an authenticated request; answers 403 when the request is outside
+     * them. The token was right, so this spends no failure budget.
+     */
+    private boolean isPermitted(HttpServletRequest request, HttpServletResponse response, AuthenticationResult result,
+            String client) throws IOException {
+        TokenScope scope = result.scope();
+        if (!scope.allowsMethod(request.getMethod())) {
+            LOG.info("API token {} of user {} from {} refused for {} {}: it has the {} scope", result.tokenId(),
+                    result.user().name(), client, loggableMethod(request), RequestPath.loggable(request),
+                    scope.jsonName());
+            JsonMessage.send(response, HttpServletResponse.SC_FORBIDDEN, "this API token has the " + scope.jsonName()
+                    + " scope: only GET, HEAD and OPTIONS requests are allowed");
+            return false;
+        }
+        List<String> allowed = result.allowedPaths();
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        Optional<String> path = RequestPath.of(request);
+        if (path.isPresent() && RequestPath.isWithin(path.get(), allowed)) {
+            return true;
+        }
+        LOG.info("API token {} of user {} from {} refused for {} {}: {}", result.tokenId(), result.user().name(),
+                client, loggableMethod(request), RequestPath.loggable(request),
+                path.isEmpty() ? "the path is ambiguous" : "outside its allowed paths " + allowed);
+        JsonMessage.send(response, HttpServletResponse.SC_FORBIDDEN, path.isEmpty()
+                ? "this API token is limited to some paths, and this request path is ambiguous"
+                : "this API token is limited to the paths " + String.join(", ", allowed));
+        return false;
+    }
+
+    private static String loggableMethod(HttpServletRequest request) {
+        String method = String.valueOf(request.getMethod());
+        return method.length() > 20 || !method.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? "<odd method>" : method;
     }
 
     private boolean anyOurs(List<String> headers) {

@@ -1,12 +1,9 @@
 package dev.apitokens.authfilter.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.apitokens.api.IpRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,32 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class ClientAddress {
 
-    /** IPv4 dotted quad or an IPv6 literal: parsed by {@link InetAddress} without any name lookup. */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private final List<IpRange> trusted;
 
-    private record Range(byte[] network, int prefix) {
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xff << (8 - rest) & 0xff;
-            return (address[full] & mask) == (network[full] & mask);
-        }
-    }
-
-    private final List<Range> trusted;
-
-    private ClientAddress(List<Range> trusted) {
+    private ClientAddress(List<IpRange> trusted) {
         this.trusted = trusted;
     }
 
@@ -53,39 +27,22 @@ final class ClientAddress {
      * @param rejected told, with a reason, of each entry that is neither (and is left out)
      */
     static ClientAddress trusting(String[] trustedProxies, Consumer<String> rejected) {
-        List<Range> ranges = new ArrayList<>();
+        List<IpRange> ranges = new ArrayList<>();
         for (String entry : trustedProxies == null ? new String[0] : trustedProxies) {
             String value = entry == null ? "" : entry.strip();
             if (value.isEmpty()) {
                 continue;
             }
-            int slash = value.indexOf('/');
-            byte[] network = parse(slash < 0 ? value : value.substring(0, slash));
-            if (network == null) {
-                rejected.accept("'" + value + "' is not an IP address or CIDR range");
-                continue;
-            }
-            int prefix = slash < 0 ? network.length * 8 : prefixLength(value.substring(slash + 1));
-            if (prefix < 0 || prefix > network.length * 8) {
-                rejected.accept("'" + value + "' has a bad prefix length");
-                continue;
-            }
-            ranges.add(new Range(network, prefix));
+            IpRange.parse(value).ifPresentOrElse(ranges::add,
+                    () -> rejected.accept("'" + value + "' is not an IP address or CIDR range"));
         }
         return new ClientAddress(List.copyOf(ranges));
     }
 
-    private static int prefixLength(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /**
      * The client's address; behind trusted proxies normalised (so {@code ::1} and {@code 0:0:0:0:0:0:0:1} from
-     * different headers are one key). Without them, the container's own form of the peer address.
+     * different headers are one key, {@link IpRange#normalise}). Without them, the container's own form of the
+     * peer address.
      */
     String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
@@ -131,30 +88,11 @@ final class ClientAddress {
         return hops;
     }
 
-    /** The bytes of an IP literal, or {@code null} for anything else (never a DNS lookup). */
     private static byte[] parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String value = text.strip();
-        if (value.startsWith("[") && value.endsWith("]")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        if (value.isEmpty() || value.length() > 45 || !IP_LITERAL.matcher(value).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(value).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpRange.addressBytes(text);
     }
 
     private static String normalise(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress().toLowerCase(Locale.ROOT);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e); // cannot happen: the length came from a parsed address
-        }
+        return IpRange.normalise(address);
     }
 }

@@ -9,6 +9,7 @@ import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ class ScriptedTokenService implements TokenService {
 
     final Map<String, Supplier<AuthenticationResult>> answers = new ConcurrentHashMap<>();
     final List<String> authenticateCalls = new CopyOnWriteArrayList<>();
+    final List<String> clientAddresses = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean isTokenFormat(String candidate) {
@@ -26,8 +28,9 @@ class ScriptedTokenService implements TokenService {
     }
 
     @Override
-    public AuthenticationResult authenticate(String username, String presentedToken) {
+    public AuthenticationResult authenticate(String username, String presentedToken, String clientAddress) {
         authenticateCalls.add(username + ":" + presentedToken);
+        clientAddresses.add(String.valueOf(clientAddress));
         Supplier<AuthenticationResult> answer = answers.get(presentedToken);
         return answer == null
                 ? AuthenticationResult.failure(AuthenticationResult.Reason.UNKNOWN_TOKEN, "unknownid", null)
@@ -41,6 +44,21 @@ class ScriptedTokenService implements TokenService {
 
     @Override
     public List<TokenInfo> list(String userKey) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<TokenInfo> find(String tokenId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<CreatedToken> rotate(String userKey, String tokenId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean rename(String userKey, String tokenId, String label) {
         throw new UnsupportedOperationException();
     }
 

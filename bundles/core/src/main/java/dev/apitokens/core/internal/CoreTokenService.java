@@ -3,17 +3,21 @@ package dev.apitokens.core.internal;
 import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
+import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
 import dev.apitokens.spi.NewToken;
 import dev.apitokens.spi.Revocation;
 import dev.apitokens.spi.RevocationFeed;
+import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +25,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +67,8 @@ public class CoreTokenService implements TokenService {
     static final String PID = "dev.apitokens.core";
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreTokenService.class);
+    /** A bound on following successors of a leaked token (a chain is as long as the token was rotated). */
+    private static final int MAX_ROTATIONS_FOLLOWED = 1000;
 
     @ObjectClassDefinition(name = "API tokens: core",
             description = "The token service: verified-token cache, write-behind of usage, re-hash on use.")
@@ -107,6 +115,8 @@ public class CoreTokenService implements TokenService {
     private RevocationFeed.Subscription revocationSubscription;
 
     private final TokenStore store;
+    private final HostUsers users;
+    private final AdminPolicy policy;
     private final Clock clock;
     private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
@@ -122,17 +132,29 @@ public class CoreTokenService implements TokenService {
 
     @Activate
     public CoreTokenService(@Reference(name = "store") TokenStore store, @Reference(name = "users") HostUsers users,
-            Config config) {
-        this(store, users, config, Clock.systemUTC(),
+            @Reference(name = "policy") AdminPolicy policy, Config config) {
+        this(store, users, policy, config, Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(daemonThreads("api-tokens-usage-flush")),
                 // Bounded: a burst of outdated tokens must not queue secrets without limit; overflow retries later.
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
                         daemonThreads("api-tokens-rehash")));
     }
 
+    /** Without a policy: for tests and benchmarks that build the service without Declarative Services. */
+    public CoreTokenService(TokenStore store, HostUsers users, Config config) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, Clock.systemUTC()), config);
+    }
+
     CoreTokenService(TokenStore store, HostUsers users, Config config, Clock clock,
             ScheduledExecutorService flusher, ExecutorService rehasher) {
+        this(store, users, new AdminPolicy(users, TokenPolicy.UNRESTRICTED, clock), config, clock, flusher, rehasher);
+    }
+
+    CoreTokenService(TokenStore store, HostUsers users, AdminPolicy policy, Config config, Clock clock,
+            ScheduledExecutorService flusher, ExecutorService rehasher) {
         this.store = store;
+        this.users = users;
+        this.policy = policy;
         this.clock = clock;
         this.flusher = flusher;
         this.rehasher = rehasher;
@@ -144,7 +166,7 @@ public class CoreTokenService implements TokenService {
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
                 : null;
         authenticator = new TokenAuthenticator(store, users, this::rankedHashers, () -> licenseGate, cache, usage,
-                rehash, clock);
+                rehash, clock, this::leaked);
         long interval = Math.max(1, config.usageFlushIntervalSeconds());
         flushTask = flusher.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.SECONDS);
     }
@@ -192,9 +214,13 @@ public class CoreTokenService implements TokenService {
         Objects.requireNonNull(request, "request");
         Instant now = clock.instant();
         TokenRequest valid = validator.validate(request, now);
-        // The administrators' policy (default or maximum lifetime, token count, who may create) applies here,
-        // to the validated request, before anything is written.
-        return createToken(ownerKey, valid, createdByKey, now);
+        HostUser owner = users.findByKey(ownerKey)
+                .orElseThrow(() -> new InvalidTokenRequestException("There is no such user."));
+        boolean byAdmin = createdByKey != null && !createdByKey.equals(ownerKey)
+                ? users.findByKey(createdByKey).map(HostUser::admin).orElse(false)
+                : owner.admin();
+        TokenRequest allowed = policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size());
+        return createToken(ownerKey, allowed, createdByKey, now);
     }
 
     /** Creates a token for a validated request that the policy allowed. */
@@ -213,6 +239,92 @@ public class CoreTokenService implements TokenService {
     @Override
     public List<TokenInfo> list(String userKey) {
         return store.findByUser(userKey).stream().map(CoreTokenService::toInfo).toList();
+    }
+
+    @Override
+    public Optional<TokenInfo> find(String tokenId) {
+        if (!TokenFormat.isPublicId(tokenId)) {
+            return Optional.empty();
+        }
+        return store.findByPublicId(tokenId).map(CoreTokenService::toInfo);
+    }
+
+    @Override
+    public Optional<CreatedToken> rotate(String userKey, String tokenId) {
+        Optional<StoredToken> owned = owned(userKey, tokenId);
+        if (owned.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredToken old = owned.get();
+        Instant now = clock.instant();
+        if (old.expiresAt() != null && !now.isBefore(old.expiresAt())) {
+            throw new InvalidTokenRequestException("This token has expired, so it has no lifetime left to hand on: "
+                    + "create a new token instead.");
+        }
+        Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
+        String token = format.generate();
+        String newId = TokenFormat.publicIdOf(token);
+        Optional<StoredToken> rotated = store.rotate(tokenId, old.hash(), newId,
+                hasher.hash(token.getBytes(StandardCharsets.UTF_8)), now);
+        if (rotated.isEmpty()) {
+            return Optional.empty(); // revoked or rotated meanwhile
+        }
+        cache.evictIf(e -> e.publicId().equals(tokenId));
+        tellOtherNodes(Revocation.ofToken(tokenId));
+        audit.post(AuditEvents.TOKEN_ROTATED, userKey, old.userKey(), newId, "rotated from " + tokenId);
+        return Optional.of(new CreatedToken(toInfo(rotated.get()), token));
+    }
+
+    @Override
+    public boolean rename(String userKey, String tokenId, String label) {
+        String valid = validator.label(label);
+        if (owned(userKey, tokenId).isEmpty() || !store.rename(tokenId, valid)) {
+            return false;
+        }
+        audit.post(AuditEvents.TOKEN_RENAMED, userKey, userKey, tokenId, valid);
+        return true;
+    }
+
+    private Optional<StoredToken> owned(String userKey, String tokenId) {
+        if (!TokenFormat.isPublicId(tokenId)) {
+            return Optional.empty();
+        }
+        return store.findByPublicId(tokenId).filter(t -> t.userKey().equals(userKey));
+    }
+
+    /**
+     * A rotated-away secret was presented again with its right secret: whoever has it may have its successor
+     * too, so the token it became (following later rotations) is revoked, and the family's records forgotten.
+     */
+    private void leaked(RotatedToken rotated) {
+        try {
+            List<String> family = new ArrayList<>(List.of(rotated.publicId()));
+            String live = rotated.successorId();
+            for (int hops = 0; hops < MAX_ROTATIONS_FOLLOWED; hops++) {
+                Optional<RotatedToken> next = store.findRotated(live);
+                if (next.isEmpty()) {
+                    break;
+                }
+                family.add(live);
+                live = next.get().successorId();
+            }
+            String successor = live;
+            boolean revoked = store.findByPublicId(successor).filter(t -> t.userKey().equals(rotated.userKey()))
+                    .isPresent() && store.delete(successor);
+            cache.evictIf(e -> e.publicId().equals(successor));
+            if (revoked) {
+                tellOtherNodes(Revocation.ofToken(successor));
+            }
+            store.deleteRotated(family);
+            LOG.warn("The API token {} of user {} was rotated away, and its old secret was presented again: it is "
+                    + "treated as leaked, and {}", rotated.publicId(), rotated.userKey(),
+                    revoked ? "its successor " + successor + " was revoked" : "its successor was already gone");
+            audit.post(AuditEvents.TOKEN_LEAK_DETECTED, null, rotated.userKey(), successor,
+                    "old secret of " + rotated.publicId() + " presented again");
+        } catch (RuntimeException e) {
+            LOG.error("The old secret of the rotated API token {} of user {} was presented again, but revoking its "
+                    + "successor failed; revoke the user's tokens by hand", rotated.publicId(), rotated.userKey(), e);
+        }
     }
 
     @Override
@@ -297,8 +409,8 @@ public class CoreTokenService implements TokenService {
     }
 
     @Override
-    public AuthenticationResult authenticate(String username, String presentedToken) {
-        return authenticator.authenticate(username, presentedToken);
+    public AuthenticationResult authenticate(String username, String presentedToken, String clientAddress) {
+        return authenticator.authenticate(username, presentedToken, clientAddress);
     }
 
     /** Writes pending usage now (the scheduled task, deactivation, tests). */
@@ -328,6 +440,21 @@ public class CoreTokenService implements TokenService {
 
     VerifiedTokenCache cache() {
         return cache;
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy.settings();
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return users.findByKey(userKey).map(policy::mayCreate).orElse(false);
+    }
+
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.violations(token);
     }
 
     private static TokenInfo toInfo(StoredToken token) {

@@ -1,6 +1,8 @@
 package dev.apitokens.core.internal;
 
 import dev.apitokens.api.AuthenticationResult;
+import dev.apitokens.api.IpRange;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostUser;
@@ -9,13 +11,17 @@ import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
 import dev.apitokens.spi.LicenseStatus;
 import dev.apitokens.spi.PhcString;
+import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -45,11 +51,14 @@ final class TokenAuthenticator {
     /** {@code null} when re-hashing on use is off. */
     private final RehashOnUse rehash;
     private final Clock clock;
+    /** Told of each rotated-away secret presented again with its right secret. */
+    private final Consumer<RotatedToken> leaks;
     private volatile DummyHash dummy;
 
     TokenAuthenticator(TokenStore store, HostUsers users, Supplier<RankedHashers> hashers,
             Supplier<LicenseGate> licenseGate, VerifiedTokenCache cache, UsageRecorder usage, RehashOnUse rehash,
-            Clock clock) {
+            Clock clock, Consumer<RotatedToken> leaks) {
+        this.leaks = leaks;
         this.store = store;
         this.users = users;
         this.hashers = hashers;
@@ -60,7 +69,7 @@ final class TokenAuthenticator {
         this.clock = clock;
     }
 
-    AuthenticationResult authenticate(String username, String presented) {
+    AuthenticationResult authenticate(String username, String presented, String clientAddress) {
         Optional<String> parsed = TokenFormat.parse(presented);
         if (parsed.isEmpty()) {
             return refuse(Reason.MALFORMED, null, "not an API token (format or checksum)");
@@ -85,7 +94,7 @@ final class TokenAuthenticator {
                 cache.put(cacheKey, verified, epoch);
             }
         }
-        return checkUse(username, verified, now);
+        return checkUse(username, verified, now, clientAddress);
     }
 
     private record VerifiedOrRefused(Entry entry, AuthenticationResult refusal) {
@@ -102,8 +111,7 @@ final class TokenAuthenticator {
         byte[] secret = presented.getBytes(StandardCharsets.UTF_8);
         RankedHashers ranked = hashers.get();
         if (stored == null) {
-            burnDummyVerify(ranked, secret);
-            return refused(Reason.UNKNOWN_TOKEN, publicId, "no such token");
+            return unknown(publicId, secret, ranked);
         }
         PhcString hash;
         try {
@@ -124,15 +132,67 @@ final class TokenAuthenticator {
         if (rehash != null && RehashOnUse.isOutdated(verifier.get(), hash, preferred)) {
             rehash.schedule(publicId, presented, stored.hash(), preferred);
         }
-        return new VerifiedOrRefused(
-                new Entry(publicId, stored.userKey(), stored.expiresAt(), stored.hash(), now), null);
+        return new VerifiedOrRefused(new Entry(publicId, stored.userKey(), stored.expiresAt(), stored.hash(), now,
+                TokenScope.of(stored.scopes()), stored.allowedPaths(), ranges(stored.allowedIps())), null);
+    }
+
+    /**
+     * An id not in the token table: never created, revoked, or rotated away. A rotated-away secret presented
+     * again is a leak (whoever holds it may hold its successor too): the successor is revoked. Either way the
+     * secret is hashed once, as for a wrong secret.
+     */
+    private VerifiedOrRefused unknown(String publicId, byte[] secret, RankedHashers ranked) {
+        Optional<RotatedToken> rotated;
+        try {
+            rotated = store.findRotated(publicId);
+        } catch (TokenStoreUnavailableException e) {
+            return refused(Reason.STORE_UNAVAILABLE, publicId, e.getMessage());
+        }
+        if (rotated.isPresent()) {
+            Optional<Hasher> verifier = algorithmOf(rotated.get().hash()).flatMap(ranked::forAlgorithm);
+            if (verifier.isPresent() && safeVerify(verifier.get(), secret, PhcString.parse(rotated.get().hash()))) {
+                leaks.accept(rotated.get());
+                return refused(Reason.UNKNOWN_TOKEN, publicId, "a rotated-away secret was presented again; its "
+                        + "successor " + rotated.get().successorId() + " was revoked");
+            }
+            return refused(Reason.UNKNOWN_TOKEN, publicId, "rotated away, and the secret does not match");
+        }
+        burnDummyVerify(ranked, secret);
+        return refused(Reason.UNKNOWN_TOKEN, publicId, "no such token");
+    }
+
+    private static Optional<String> algorithmOf(String hash) {
+        try {
+            return Optional.of(PhcString.parse(hash).id());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<IpRange> ranges(List<String> allowedIps) {
+        List<IpRange> ranges = new ArrayList<>(allowedIps.size());
+        for (String allowed : allowedIps) {
+            // validated at creation; an entry damaged in the database allows nothing
+            IpRange.parse(allowed).ifPresent(ranges::add);
+        }
+        if (ranges.isEmpty() && !allowedIps.isEmpty()) {
+            LOG.error("No readable entry in the allowed IPs {} of an API token: it is refused from everywhere",
+                    allowedIps);
+            ranges.add(IpRange.parse("0.0.0.0/32").orElseThrow());
+        }
+        return List.copyOf(ranges);
     }
 
     /** The checks repeated on every use, cached or not. */
-    private AuthenticationResult checkUse(String username, Entry verified, Instant now) {
+    private AuthenticationResult checkUse(String username, Entry verified, Instant now, String clientAddress) {
         String publicId = verified.publicId();
         if (isExpired(verified, now)) {
             return refuse(Reason.EXPIRED, publicId, "expired at " + verified.expiresAt());
+        }
+        byte[] address = IpRange.addressBytes(clientAddress);
+        if (!verified.allowedIps().isEmpty() && !isAllowed(verified.allowedIps(), address)) {
+            return refuse(Reason.ADDRESS_NOT_ALLOWED, publicId, "client address " + clientAddress
+                    + " is not in the token's allowed IPs " + verified.allowedIps());
         }
         // A blank username (HTTP Basic ":token") is treated as absent: the token names its owner.
         if (username != null && !username.isBlank()) {
@@ -153,9 +213,21 @@ final class TokenAuthenticator {
             return refuse(Reason.NOT_LICENSED, publicId,
                     license == null ? "no license gate installed" : "license " + license.state());
         }
-        usage.record(publicId, now);
+        usage.record(publicId, now, address == null ? null : IpRange.normalise(address));
         LOG.info("{} has been authenticated via API Token ({})", owner.get().name(), publicId);
-        return AuthenticationResult.success(owner.get(), publicId);
+        return AuthenticationResult.success(owner.get(), publicId, verified.scope(), verified.allowedPaths());
+    }
+
+    private static boolean isAllowed(List<IpRange> allowed, byte[] address) {
+        if (address == null) {
+            return false;
+        }
+        for (IpRange range : allowed) {
+            if (range.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasHasherFor(Entry entry) {

@@ -88,7 +88,7 @@ final class TokenFormat {
         }
     }
 
-    private static String checksum(CharSequence body) {
+    static String checksum(CharSequence body) {
         CRC32 crc = new CRC32();
         crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
         long value = crc.getValue();

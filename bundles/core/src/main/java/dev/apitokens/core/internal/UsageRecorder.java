@@ -1,5 +1,6 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.UsedAddress;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.spi.TokenUsage;
 import java.time.Instant;
@@ -21,9 +22,10 @@ final class UsageRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
 
-    private record Delta(long count, Instant latest) {
+    private record Delta(long count, Instant latest, List<UsedAddress> addresses) {
         Delta plus(Delta other) {
-            return new Delta(count + other.count, latest.isAfter(other.latest) ? latest : other.latest);
+            return new Delta(count + other.count, latest.isAfter(other.latest) ? latest : other.latest,
+                    UsedAddress.merge(addresses, other.addresses));
         }
     }
 
@@ -37,7 +39,16 @@ final class UsageRecorder {
 
     /** Counts one successful authentication with the token {@code publicId} at {@code at}. */
     void record(String publicId, Instant at) {
-        pending.merge(publicId, new Delta(1, at), Delta::plus);
+        record(publicId, at, null);
+    }
+
+    /**
+     * Counts one successful authentication from a client address ({@code null} if unknown), which joins the
+     * token's last addresses when the uses are written.
+     */
+    void record(String publicId, Instant at, String clientAddress) {
+        List<UsedAddress> address = clientAddress == null ? List.of() : List.of(new UsedAddress(clientAddress, at));
+        pending.merge(publicId, new Delta(1, at, address), Delta::plus);
         if (closed) {
             // A request still in flight when the service was deactivated: no later flush will come for it.
             flush();
@@ -66,7 +77,7 @@ final class UsageRecorder {
             // remove() takes the counter atomically: uses recorded after it start a new one.
             Delta delta = pending.remove(publicId);
             if (delta != null) {
-                batch.add(new TokenUsage(publicId, delta.count(), delta.latest()));
+                batch.add(new TokenUsage(publicId, delta.count(), delta.latest(), delta.addresses()));
             }
         }
         if (batch.isEmpty()) {
@@ -77,7 +88,8 @@ final class UsageRecorder {
             return batch.size();
         } catch (RuntimeException e) {
             for (TokenUsage usage : batch) {
-                pending.merge(usage.publicId(), new Delta(usage.count(), usage.lastAccessed()), Delta::plus);
+                pending.merge(usage.publicId(), new Delta(usage.count(), usage.lastAccessed(), usage.addresses()),
+                        Delta::plus);
             }
             LOG.warn("Could not record the usage of {} API tokens, will retry on the next flush: {}", batch.size(),
                     e.toString());

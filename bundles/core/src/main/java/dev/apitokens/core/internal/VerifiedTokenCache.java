@@ -1,5 +1,7 @@
 package dev.apitokens.core.internal;
 
+import dev.apitokens.api.IpRange;
+import dev.apitokens.api.TokenScope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -27,7 +30,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class VerifiedTokenCache {
 
     /** What a hit needs to repeat every check except the store lookup and the hash. */
-    record Entry(String publicId, String userKey, Instant expiresAt, String storedHash, Instant verifiedAt) {
+    record Entry(String publicId, String userKey, Instant expiresAt, String storedHash, Instant verifiedAt,
+            TokenScope scope, List<String> allowedPaths, List<IpRange> allowedIps) {
+
+        /** A write-scoped token without restrictions. */
+        Entry(String publicId, String userKey, Instant expiresAt, String storedHash, Instant verifiedAt) {
+            this(publicId, userKey, expiresAt, storedHash, verifiedAt, TokenScope.WRITE, List.of(), List.of());
+        }
     }
 
     private static final String HMAC = "HmacSHA256";

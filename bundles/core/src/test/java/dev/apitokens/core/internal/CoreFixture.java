@@ -3,6 +3,7 @@ package dev.apitokens.core.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.spi.Hasher;
 import java.lang.annotation.Annotation;
@@ -23,6 +24,7 @@ final class CoreFixture implements AutoCloseable {
 
     static final HostUser ALICE = new HostUser("key-alice", "alice", "Alice", true, false);
     static final HostUser BOB = new HostUser("key-bob", "bob", "Bob", true, false);
+    static final HostUser ADMIN = new HostUser("key-admin", "admin", "Admin", true, true);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemoryTokenStore store;
@@ -45,10 +47,21 @@ final class CoreFixture implements AutoCloseable {
 
     /** A service on a store another fixture may share: two cluster nodes on one database. */
     CoreFixture(CoreTokenService.Config config, InMemoryTokenStore store) {
+        this(config, store, TokenPolicy.UNRESTRICTED);
+    }
+
+    /** A service under an administrators' policy. */
+    CoreFixture(TokenPolicy policy) {
+        this(config(10000, 30, 5, false), new InMemoryTokenStore(), policy);
+    }
+
+    private CoreFixture(CoreTokenService.Config config, InMemoryTokenStore store, TokenPolicy policy) {
         this.store = store;
         users.put(ALICE);
         users.put(BOB);
-        service = new CoreTokenService(store, users, config, clock, scheduler, rehashQueue);
+        users.put(ADMIN);
+        service = new CoreTokenService(store, users, new AdminPolicy(users, policy, clock), config, clock, scheduler,
+                rehashQueue);
         service.licenseGate = license;
     }
 

@@ -3,7 +3,9 @@ package dev.apitokens.core.internal;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenStoreUnavailableException;
+import dev.apitokens.api.UsedAddress;
 import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.spi.TokenUsage;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InMemoryTokenStore implements TokenStore {
 
     private final Map<String, StoredToken> tokens = new LinkedHashMap<>();
+    private final Map<String, RotatedToken> rotated = new LinkedHashMap<>();
     private long nextId = 1;
     final AtomicInteger findByPublicIdCalls = new AtomicInteger();
     final AtomicInteger replaceHashCalls = new AtomicInteger();
@@ -126,7 +129,12 @@ final class InMemoryTokenStore implements TokenStore {
             if (t != null) {
                 Instant last = t.lastAccessed() == null || usage.lastAccessed().isAfter(t.lastAccessed())
                         ? usage.lastAccessed() : t.lastAccessed();
-                tokens.put(t.publicId(), copy(t, t.hash(), last, t.usageCount() + usage.count()));
+                StoredToken counted = copy(t, t.hash(), last, t.usageCount() + usage.count());
+                tokens.put(t.publicId(), new StoredToken(counted.storeId(), counted.publicId(), counted.userKey(),
+                        counted.label(), counted.hash(), counted.createdAt(), counted.lastAccessed(),
+                        counted.usageCount(), counted.expiresAt(), counted.scopes(), counted.allowedPaths(),
+                        counted.allowedIps(), counted.createdBy(),
+                        UsedAddress.merge(t.lastAddresses(), usage.addresses())));
             }
         }
     }
@@ -141,6 +149,51 @@ final class InMemoryTokenStore implements TokenStore {
         }
         tokens.put(publicId, copy(t, newHash, t.lastAccessed(), t.usageCount()));
         return true;
+    }
+
+    @Override
+    public synchronized boolean rename(String publicId, String label) {
+        check();
+        StoredToken t = tokens.get(publicId);
+        if (t == null) {
+            return false;
+        }
+        tokens.put(publicId, new StoredToken(t.storeId(), t.publicId(), t.userKey(), label, t.hash(), t.createdAt(),
+                t.lastAccessed(), t.usageCount(), t.expiresAt(), t.scopes(), t.allowedPaths(), t.allowedIps(),
+                t.createdBy(), t.lastAddresses()));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId,
+            String newHash, Instant rotatedAt) {
+        check();
+        StoredToken t = tokens.get(publicId);
+        if (t == null || !t.hash().equals(expectedHash)) {
+            return Optional.empty();
+        }
+        rotated.put(publicId, new RotatedToken(publicId, t.hash(), newPublicId, t.userKey(), rotatedAt));
+        tokens.remove(publicId);
+        StoredToken now = new StoredToken(t.storeId(), newPublicId, t.userKey(), t.label(), newHash, rotatedAt, null,
+                0, t.expiresAt(), t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(), List.of());
+        tokens.put(newPublicId, now);
+        return Optional.of(now);
+    }
+
+    @Override
+    public synchronized Optional<RotatedToken> findRotated(String publicId) {
+        check();
+        return Optional.ofNullable(rotated.get(publicId));
+    }
+
+    @Override
+    public synchronized int deleteRotated(Collection<String> publicIds) {
+        check();
+        int deleted = 0;
+        for (String id : publicIds) {
+            deleted += rotated.remove(id) == null ? 0 : 1;
+        }
+        return deleted;
     }
 
     synchronized StoredToken get(String publicId) {

@@ -1,11 +1,13 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
+import dev.apitokens.host.spi.RequestUser;
 import dev.apitokens.spi.LicenseGate;
 import dev.apitokens.spi.LicenseStatus;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apitokens.rest.internal.JsonViews.AdminPage;
 import dev.apitokens.rest.internal.JsonViews.AdminToken;
 import dev.apitokens.rest.internal.JsonViews.AllUsersToken;
+import dev.apitokens.rest.internal.JsonViews.Created;
 import dev.apitokens.rest.internal.JsonViews.License;
 import dev.apitokens.rest.internal.JsonViews.Revoked;
 import dev.apitokens.rest.internal.JsonViews.UserTokens;
@@ -123,7 +126,11 @@ final class AdminApi {
         Map<String, Optional<HostUser>> owners = new HashMap<>();
         Instant now = clock.instant();
         List<AdminToken> items = page.items().stream()
-                .map(token -> AdminToken.of(token, owner(token.userKey(), owners).orElse(null), now)).toList();
+                .map(token -> AdminToken.of(token, owner(token.userKey(), owners).orElse(null), now,
+                        token.createdBy() == null ? null
+                                : owner(token.createdBy(), owners).map(HostUser::name).orElse(token.createdBy()),
+                        tokens.policyViolations(token)))
+                .toList();
         json.write(response, 200, AdminPage.of(page, items));
     }
 
@@ -133,6 +140,21 @@ final class AdminApi {
             throw ApiError.notFound("token not found");
         }
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /**
+     * {@code POST /admin/users/{username}/tokens}: a token for another user (a service account), made by the
+     * calling admin, whom the owner's listing names as {@code createdBy}; the secret is shown to the admin once.
+     */
+    void createFor(RequestUser caller, String username, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (caller.method() == RequestUser.Method.TOKEN) {
+            throw ApiError.forbidden("an API token cannot create API tokens; sign in with your password");
+        }
+        HostUser owner = users.findByName(username).orElseThrow(() -> ApiError.notFound("user not found"));
+        CreateTokenRequest create = CreateTokenRequest.from(json.readObject(request), clock.instant(), zone);
+        CreatedToken created = tokens.create(owner.key(), create.toRequest(), caller.user().key());
+        json.write(response, 200, Created.of(created));
     }
 
     /** {@code DELETE /admin/users/{username}/tokens}. */

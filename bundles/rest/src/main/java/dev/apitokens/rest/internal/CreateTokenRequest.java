@@ -1,5 +1,7 @@
 package dev.apitokens.rest.internal;
 
+import dev.apitokens.api.TokenRequest;
+import dev.apitokens.api.TokenScope;
 import dev.apitokens.api.TokenService;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,12 +9,23 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 
 /**
- * The body of {@code POST /}: {@code {"label": "...", "expirationDate": ...}}; other fields are ignored.
+ * The body of {@code POST /} (and of {@code POST /admin/users/{username}/tokens}): {@code {"label": "...",
+ * "expirationDate": ..., "scopes": ["read"], "allowedPaths": ["/rest/api/2/issue"], "allowedIps": ["10.0.0.0/8"]}};
+ * only the label is required, other fields are ignored.
+ *
+ * <p>{@code scopes} is a list of {@code "read"} (only GET, HEAD, OPTIONS) and {@code "write"} (everything, the
+ * default when the field is absent, {@code null} or empty); {@code allowedPaths} a list of URL path prefixes
+ * starting with {@code /}; {@code allowedIps} a list of IPv4/IPv6 addresses or CIDR ranges. The token service
+ * checks the entries themselves (see {@link TokenService#create(String, TokenRequest, String)}).
  *
  * <p>{@code expirationDate} is optional ({@code null}, absent or {@code ""}: never expires) and may be
  * <ul>
@@ -27,13 +40,33 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param label the trimmed label
  * @param expiresAt the expiry, or {@code null} for never
+ * @param scopes the scopes asked for; empty for the default
+ * @param allowedPaths path prefixes, as sent
+ * @param allowedIps addresses and ranges, as sent
  */
-record CreateTokenRequest(String label, Instant expiresAt) {
+record CreateTokenRequest(String label, Instant expiresAt, Set<TokenScope> scopes, List<String> allowedPaths,
+        List<String> allowedIps) {
 
     /** The last expiry accepted: what every database's timestamp column and every client's date parser can hold. */
     static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
+    /** Longest list accepted here; the token service has its own, smaller limits. */
+    private static final int MAX_LIST = 1000;
 
     static CreateTokenRequest from(JsonNode body, Instant now, ZoneId zone) {
+        String label = label(body);
+        Instant expiresAt = expiry(body.get("expirationDate"), zone);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ApiError.badRequest("expirationDate must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiError.badRequest("expirationDate must not lie beyond the year 9999");
+        }
+        return new CreateTokenRequest(label, expiresAt, scopes(body.get("scopes")),
+                strings(body.get("allowedPaths"), "allowedPaths"), strings(body.get("allowedIps"), "allowedIps"));
+    }
+
+    /** The body's {@code label}, trimmed and checked (also the body of a rename, {@code PATCH /{id}}). */
+    static String label(JsonNode body) {
         JsonNode labelNode = body.get("label");
         if (labelNode == null || labelNode.isNull()) {
             throw ApiError.badRequest("label is required");
@@ -55,14 +88,42 @@ record CreateTokenRequest(String label, Instant expiresAt) {
         if (label.codePoints().anyMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE)) {
             throw ApiError.badRequest("label must not contain unpaired UTF-16 surrogates");
         }
-        Instant expiresAt = expiry(body.get("expirationDate"), zone);
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw ApiError.badRequest("expirationDate must be in the future");
+        return label;
+    }
+
+    /** What to ask the token service for. */
+    TokenRequest toRequest() {
+        return new TokenRequest(label, expiresAt, scopes, allowedPaths, allowedIps);
+    }
+
+    private static Set<TokenScope> scopes(JsonNode node) {
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        for (String name : strings(node, "scopes")) {
+            scopes.add(TokenScope.ofJsonName(name).orElseThrow(() -> ApiError.badRequest(
+                    "scopes must be a list of \"read\" and \"write\", not '" + shorten(name) + "'")));
         }
-        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
-            throw ApiError.badRequest("expirationDate must not lie beyond the year 9999");
+        return scopes;
+    }
+
+    /** A list of strings; absent or {@code null} is empty. */
+    private static List<String> strings(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return List.of();
         }
-        return new CreateTokenRequest(label, expiresAt);
+        if (!node.isArray()) {
+            throw ApiError.badRequest(field + " must be a list of strings");
+        }
+        if (node.size() > MAX_LIST) {
+            throw ApiError.badRequest(field + " must have at most " + MAX_LIST + " entries");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                throw ApiError.badRequest(field + " must be a list of strings");
+            }
+            values.add(element.textValue());
+        }
+        return values;
     }
 
     private static Instant expiry(JsonNode node, ZoneId zone) {

@@ -1,6 +1,7 @@
 package dev.apitokens.rest.internal;
 
 import dev.apitokens.api.InvalidTokenRequestException;
+import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenService;
 import dev.apitokens.api.TokenStoreUnavailableException;
 import dev.apitokens.host.spi.HostLogin;
@@ -52,6 +53,21 @@ import org.slf4j.LoggerFactory;
  * itself was authenticated with a token.</li>
  * <li>{@code DELETE /{id}}: 204; 404 for an unknown id or another user's.</li>
  * <li>{@code DELETE /all}: 204.</li>
+ * <li>{@code POST /} also takes {@code "scopes": ["read"]} (or {@code ["write"]}, the default),
+ * {@code "allowedPaths": ["/rest/api/2/issue"]} and {@code "allowedIps": ["10.0.0.0/8", "2001:db8::1"]}; the
+ * answer and {@code GET /} show them, and {@code GET /} adds {@code "createdBy"} (the admin's username, or
+ * {@code null}) and {@code "lastAddresses": [{"address","lastSeen"}]} (the last 5 distinct client addresses).</li>
+ * <li>{@code GET /self} with a token: that token's record, as in {@code GET /}; 404 when the request was not
+ * authenticated with a token.</li>
+ * <li>{@code POST /self/rotate} with a token, or {@code POST /{id}/rotate} signed in by session or password (403
+ * with a token): 200 with a new secret, as {@code POST /} answers, for the same label, scope, restrictions and
+ * expiry; the old secret stops working, and presented again revokes the new one too. 404 for an unknown id or
+ * another user's; 400 for an expired token.</li>
+ * <li>{@code PATCH /{id}} with {@code {"label": "..."}}: 204; 400 for a bad label, 404 as above.</li>
+ * <li>{@code GET /policy}: 200 {@code {"requireExpiry","defaultLifetimeDays","maxLifetimeDays","maxTokensPerUser",
+ * "creatorGroups","userScopes","mayCreate"}}: the administrators' token policy and whether the caller may create
+ * tokens. A create request the policy refuses gets 400 (expiry missing or too far away, scope not allowed), 409
+ * (token limit reached) or 403 (not in a group that may create tokens).</li>
  * </ul>
  * <h2>Administrators</h2> (403 for others)
  * <ul>
@@ -60,13 +76,17 @@ import org.slf4j.LoggerFactory;
  * {@code id} being the numeric store id, {@code tokenId} the public id, dates server-local like
  * {@code 2024-06-03T17:13:59.304} or {@code null}.</li>
  * <li>{@code GET /admin/tokens?user=&label=&sort=&offset=&limit=}: one page,
- * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm"}]}};
+ * {@code {"total","offset","limit","hasMore","tokens":[{"tokenId","id","label","username","userKey","displayName","usageCount","createdAt","lastAccessed","expirationDate","expired","algorithm","policyViolations"}]}};
  * {@code user} an exact username (unknown: an empty page), {@code label} a case-insensitive substring,
  * {@code sort} one of {@code created} (default), {@code last_used_desc}, {@code last_used_asc}, {@code user},
  * {@code offset} from 0, {@code limit} 1 to 1000 (default {@code adminPageSize}); dates in epoch
- * milliseconds; {@code username} is {@code null} for a user the host no longer knows.</li>
+ * milliseconds; {@code username} is {@code null} for a user the host no longer knows; {@code policyViolations}
+ * lists how a token made before a policy change breaks the policy now (empty when it complies).</li>
  * <li>{@code DELETE /admin/tokens/{tokenId}}: 204; 404 if there is no such token.</li>
  * <li>{@code DELETE /admin/users/{username}/tokens}: 200 {@code {"username","revoked"}}; 404 for an unknown user.</li>
+ * <li>{@code POST /admin/users/{username}/tokens} with the body of {@code POST /}: a token for that user made by
+ * the admin (answered as {@code POST /}; the owner's {@code GET /} names the admin in {@code createdBy}); 404 for
+ * an unknown user, 403 when authenticated with a token.</li>
  * <li>{@code GET /license}: 200 {@code {"state","allowsAuthentication","licensee","expiresAt","userTier","activeUsers","message"}}
  * from the highest-ranked {@link LicenseGate}.</li>
  * </ul>
@@ -118,6 +138,7 @@ public class TokensServlet extends HttpServlet {
     private final transient JsonCodec json;
     private final transient OwnTokensApi own;
     private final transient AdminApi admin;
+    private final transient PolicyApi policy;
     private final int maxBodyBytes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -134,8 +155,9 @@ public class TokensServlet extends HttpServlet {
         this.hostLogin = hostLogin;
         ZoneId zone = config.timeZone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(config.timeZone().strip());
         JsonCodec json = new JsonCodec(Math.max(1024, config.maxBodyBytes()));
-        this.own = new OwnTokensApi(tokens, json, clock, zone);
+        this.own = new OwnTokensApi(tokens, users, json, clock, zone);
         this.admin = new AdminApi(tokens, users, json, clock, zone, config.allPageSize(), config.adminPageSize());
+        this.policy = new PolicyApi(tokens, json);
         this.json = json;
         this.maxBodyBytes = Math.max(1024, config.maxBodyBytes());
     }
@@ -155,6 +177,8 @@ public class TokensServlet extends HttpServlet {
             route(caller.get(), method, segments(request.getPathInfo()), request, response);
         } catch (ApiError e) {
             error(request, response, e.status, e.getMessage());
+        } catch (TokenPolicyException e) {
+            error(request, response, PolicyApi.status(e), e.getMessage());
         } catch (InvalidTokenRequestException e) {
             error(request, response, 400, e.getMessage());
         } catch (TokenStoreUnavailableException e) {
@@ -186,6 +210,9 @@ public class TokensServlet extends HttpServlet {
                 case "DELETE" -> own.revokeAll(caller, response);
                 default -> notAllowed(response, "GET, DELETE");
             }
+        } else if (size == 1 && path.get(0).equals("policy")) {
+            requireMethod(method, "GET", response);
+            policy.show(caller, response);
         } else if (size == 1 && path.get(0).equals("license")) {
             requireMethod(method, "GET", response);
             requireAdmin(caller);
@@ -200,12 +227,27 @@ public class TokensServlet extends HttpServlet {
             admin.revoke(path.get(2), response);
         } else if (size == 4 && path.get(0).equals("admin") && path.get(1).equals("users")
                 && path.get(3).equals("tokens")) {
-            requireMethod(method, "DELETE", response);
             requireAdmin(caller);
-            admin.revokeUser(path.get(2), response);
+            switch (method) {
+                case "POST" -> admin.createFor(caller, path.get(2), request, response);
+                case "DELETE" -> admin.revokeUser(path.get(2), response);
+                default -> notAllowed(response, "POST, DELETE");
+            }
+        } else if (size == 1 && path.get(0).equals("self")) {
+            requireMethod(method, "GET", response);
+            own.self(caller, response);
+        } else if (size == 2 && path.get(0).equals("self") && path.get(1).equals("rotate")) {
+            requireMethod(method, "POST", response);
+            own.rotateSelf(caller, response);
+        } else if (size == 2 && !path.get(0).equals("admin") && path.get(1).equals("rotate")) {
+            requireMethod(method, "POST", response);
+            own.rotate(caller, path.get(0), response);
         } else if (size == 1 && !path.get(0).equals("admin")) {
-            requireMethod(method, "DELETE", response);
-            own.revoke(caller, path.get(0), response);
+            switch (method) {
+                case "DELETE" -> own.revoke(caller, path.get(0), response);
+                case "PATCH" -> own.rename(caller, path.get(0), request, response);
+                default -> notAllowed(response, "DELETE, PATCH");
+            }
         } else {
             throw ApiError.notFound("no such resource");
         }

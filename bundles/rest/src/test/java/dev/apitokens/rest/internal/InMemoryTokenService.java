@@ -5,6 +5,7 @@ import dev.apitokens.api.CreatedToken;
 import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
+import dev.apitokens.api.TokenPolicy;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -27,6 +29,8 @@ class InMemoryTokenService implements TokenService {
     /** When set, every call throws what it supplies (a store outage, a bug), unless it supplies null. */
     volatile Supplier<RuntimeException> failure;
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
+    volatile TokenPolicy policy = TokenPolicy.UNRESTRICTED;
+    volatile boolean mayCreate = true;
 
     private void maybeFail() {
         Supplier<RuntimeException> f = failure;
@@ -63,6 +67,46 @@ class InMemoryTokenService implements TokenService {
     public List<TokenInfo> list(String userKey) {
         maybeFail();
         return tokens.stream().filter(t -> t.userKey().equals(userKey)).toList();
+    }
+
+    @Override
+    public Optional<TokenInfo> find(String tokenId) {
+        maybeFail();
+        return tokens.stream().filter(t -> t.id().equals(tokenId)).findFirst();
+    }
+
+    @Override
+    public Optional<CreatedToken> rotate(String userKey, String tokenId) {
+        maybeFail();
+        Optional<TokenInfo> old = tokens.stream().filter(t -> t.userKey().equals(userKey) && t.id().equals(tokenId))
+                .findFirst();
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        TokenInfo t = old.get();
+        String id = "pub" + nextStoreId.getAndIncrement();
+        TokenInfo rotated = new TokenInfo(id, t.storeId(), t.userKey(), t.label(), now, null, 0, t.expiresAt(),
+                t.algorithm(), t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(), List.of());
+        tokens.set(tokens.indexOf(t), rotated);
+        return Optional.of(new CreatedToken(rotated, "apt_secret_" + id));
+    }
+
+    @Override
+    public boolean rename(String userKey, String tokenId, String label) {
+        maybeFail();
+        String trimmed = label == null ? "" : label.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_LABEL_LENGTH) {
+            throw new InvalidTokenRequestException("label from core rejected");
+        }
+        for (TokenInfo t : tokens) {
+            if (t.userKey().equals(userKey) && t.id().equals(tokenId)) {
+                tokens.set(tokens.indexOf(t), new TokenInfo(t.id(), t.storeId(), t.userKey(), trimmed, t.createdAt(),
+                        t.lastAccessed(), t.usageCount(), t.expiresAt(), t.algorithm(), t.scopes(), t.allowedPaths(),
+                        t.allowedIps(), t.createdBy(), t.lastAddresses()));
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -119,7 +163,23 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
-    public AuthenticationResult authenticate(String username, String presentedToken) {
+    public AuthenticationResult authenticate(String username, String presentedToken, String clientAddress) {
         throw new UnsupportedOperationException("the REST API never authenticates tokens itself");
+    }
+
+    @Override
+    public TokenPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean mayCreate(String userKey) {
+        return mayCreate;
+    }
+
+    /** A stand-in for the core's check: a token without expiry breaks a policy that requires one. */
+    @Override
+    public List<String> policyViolations(TokenInfo token) {
+        return policy.requireExpiry() && token.expiresAt() == null ? List.of("never expires") : List.of();
     }
 }

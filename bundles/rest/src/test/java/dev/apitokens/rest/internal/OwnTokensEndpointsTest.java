@@ -54,12 +54,13 @@ class OwnTokensEndpointsTest {
         JsonNode list = json(response);
         assertEquals(1, list.size(), "only the caller's own tokens");
         ObjectNode token = (ObjectNode) list.get(0);
-        assertEquals(List.of("label", "createdAt", "lastAccessed", "id", "usageCount", "expirationDate", "expired"),
-                fieldNames(token));
+        assertEquals(List.of("label", "createdAt", "lastAccessed", "id", "usageCount", "expirationDate", "expired",
+                "scopes", "allowedPaths", "allowedIps", "createdBy", "lastAddresses"), fieldNames(token));
         assertEquals(0, token.get("usageCount").asInt());
         assertTrue(token.get("expirationDate").isNull());
         assertEquals(false, token.get("expired").asBoolean());
-        token.remove(List.of("usageCount", "expirationDate", "expired"));
+        token.remove(List.of("usageCount", "expirationDate", "expired", "scopes", "allowedPaths", "allowedIps",
+                "createdBy", "lastAddresses"));
         String wiki = "[ { \"label\":\"Test Token\", \"createdAt\":1572887594746, \"lastAccessed\":null, "
                 + "\"id\":\"asp_DquJoZLwlsNJm6gU\" } ]";
         assertEquals(compact(wiki), RestServer.MAPPER.writeValueAsString(list), "the original's fields, in its order");
@@ -84,7 +85,8 @@ class OwnTokensEndpointsTest {
         assertEquals(200, response.statusCode());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
         ObjectNode created = (ObjectNode) json(response);
-        assertEquals(List.of("passwordValue", "id", "label", "createdAt", "expirationDate"), fieldNames(created));
+        assertEquals(List.of("passwordValue", "id", "label", "createdAt", "expirationDate", "scopes", "allowedPaths",
+                "allowedIps"), fieldNames(created));
         String id = created.get("id").asText();
         assertEquals("apt_secret_" + id, created.get("passwordValue").asText());
         assertEquals("New token", server.tokens.list("key-alice").get(0).label());

@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A host whose users are a map and whose "login" is read from test headers: {@code X-Test-User} names the user,
- * {@code X-Test-Method} says how they authenticated (TOKEN, PASSWORD or SESSION).
+ * {@code X-Test-Method} says how they authenticated (TOKEN, PASSWORD or SESSION), {@code X-Test-Token} which token
+ * (default {@code callertoken}).
  */
 class TestHost implements HostUsers, HostLogin {
 
@@ -58,6 +59,7 @@ class TestHost implements HostUsers, HostLogin {
         }
         RequestUser.Method method = RequestUser.Method.valueOf(request.getHeader("X-Test-Method"));
         return findByName(name).map(user -> new RequestUser(user, method,
-                method == RequestUser.Method.TOKEN ? "callertoken" : null));
+                method == RequestUser.Method.TOKEN ? Optional.ofNullable(request.getHeader("X-Test-Token"))
+                        .orElse("callertoken") : null));
     }
 }

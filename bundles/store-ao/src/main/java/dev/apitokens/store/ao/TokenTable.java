@@ -32,7 +32,8 @@ import net.java.ao.schema.info.EntityInfoResolverFactory;
 
 /**
  * The token table of one database, ready to use: Active Objects set up with Atlassian's naming (table
- * {@code AO_<hash>_TOKEN} and the revocation log {@code AO_<hash>_REVOCATION}, upper-case underscore columns), the
+ * {@code AO_<hash>_TOKEN}, the revocation log {@code AO_<hash>_REVOCATION} and the rotated-away tokens
+ * {@code AO_<hash>_ROTATED}, upper-case underscore columns), the
  * schema migrated, and the SQL names the store's
  * plain JDBC statements need, quoted the way this database wants them.
  */
@@ -103,7 +104,7 @@ final class TokenTable {
         }
         DatabaseProvider provider = dialect.provider(new SchemaScopedDataSource(dataSource, scope), scope);
         TokenTable table = new TokenTable(tablePrefix, dataSource, dialect, product, provider);
-        table.entityManager.migrate(entity, RevocationEntity.class);
+        table.entityManager.migrate(entity, RevocationEntity.class, RotatedTokenEntity.class);
         return table;
     }
 

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenScope;
+import dev.apitokens.api.UsedAddress;
 import dev.apitokens.spi.NewToken;
+import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenUsage;
 import java.sql.Connection;
@@ -136,6 +138,71 @@ public abstract class TokenStoreContract {
         assertEquals(List.of(Set.of(TokenScope.WRITE), List.of(), List.of(), List.of()),
                 List.of(read.scopes(), read.allowedPaths(), read.allowedIps(), read.lastAddresses()));
         assertEquals(null, read.createdBy());
+    }
+
+    @Test
+    void renames() {
+        StoredToken a = store.insert(token("alice", "old name"));
+        assertTrue(store.rename(a.publicId(), "new name"));
+        assertEquals("new name", store.findByPublicId(a.publicId()).orElseThrow().label());
+        assertFalse(store.rename("no-such-token", "x"));
+    }
+
+    @Test
+    void rotatesInPlaceAndRemembersTheOldSecret() {
+        NewToken token = new NewToken(newId(), "bob", "CI", "$h$old", T0, T0.plusSeconds(3600),
+                Set.of(TokenScope.READ), List.of("/rest"), List.of("10.0.0.0/8"), "admin");
+        StoredToken old = store.insert(token);
+        store.recordUsage(List.of(new TokenUsage(old.publicId(), 3, T0.plusSeconds(5),
+                List.of(new UsedAddress("10.0.0.1", T0.plusSeconds(5))))));
+        String newId = newId();
+        Instant at = T0.plusSeconds(60);
+
+        assertEquals(Optional.empty(), store.rotate(old.publicId(), "$h$wrong", newId, "$h$new", at));
+        StoredToken rotated = store.rotate(old.publicId(), "$h$old", newId, "$h$new", at).orElseThrow();
+
+        assertEquals(List.of(old.storeId(), newId, "bob", "CI", "$h$new", at, 0L),
+                List.of(rotated.storeId(), rotated.publicId(), rotated.userKey(), rotated.label(), rotated.hash(),
+                        rotated.createdAt(), rotated.usageCount()));
+        assertEquals(List.of(T0.plusSeconds(3600), Set.of(TokenScope.READ), List.of("/rest"), List.of("10.0.0.0/8"),
+                "admin", List.of()), List.of(rotated.expiresAt(), rotated.scopes(), rotated.allowedPaths(),
+                        rotated.allowedIps(), rotated.createdBy(), rotated.lastAddresses()));
+        assertEquals(null, rotated.lastAccessed());
+        assertEquals(Optional.empty(), store.findByPublicId(old.publicId()));
+        assertEquals(rotated, store.findByPublicId(newId).orElseThrow());
+        RotatedToken record = store.findRotated(old.publicId()).orElseThrow();
+        assertEquals(List.of(old.publicId(), "$h$old", newId, "bob", at), List.of(record.publicId(), record.hash(),
+                record.successorId(), record.userKey(), record.rotatedAt()));
+        assertEquals(Optional.empty(), store.findRotated(newId));
+        assertEquals(Optional.empty(), store.rotate(old.publicId(), "$h$old", newId(), "$h$again", at),
+                "a rotated-away id cannot be rotated again");
+
+        assertEquals(1, store.deleteRotated(List.of(old.publicId(), "never-rotated")));
+        assertEquals(Optional.empty(), store.findRotated(old.publicId()));
+    }
+
+    @Test
+    void keepsTheLastFiveDistinctAddressesWithTheUsageCount() {
+        StoredToken a = store.insert(token("alice", "a"));
+        StoredToken b = store.insert(token("alice", "b"));
+        List<UsedAddress> first = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            first.add(new UsedAddress("10.0.0." + i, T0.plusSeconds(i)));
+        }
+        Collections.reverse(first);
+        store.recordUsage(List.of(new TokenUsage(a.publicId(), 4, T0.plusSeconds(4), first),
+                new TokenUsage(b.publicId(), 1, T0)));
+        store.recordUsage(List.of(new TokenUsage(a.publicId(), 2, T0.plusSeconds(20),
+                List.of(new UsedAddress("2001:db8::1", T0.plusSeconds(20)), new UsedAddress("10.0.0.2",
+                        T0.plusSeconds(10)), new UsedAddress("10.0.0.9", T0.plusSeconds(9))))));
+        StoredToken read = store.findByPublicId(a.publicId()).orElseThrow();
+        assertEquals(6, read.usageCount());
+        assertEquals(List.of(new UsedAddress("2001:db8::1", T0.plusSeconds(20)),
+                new UsedAddress("10.0.0.2", T0.plusSeconds(10)), new UsedAddress("10.0.0.9", T0.plusSeconds(9)),
+                new UsedAddress("10.0.0.4", T0.plusSeconds(4)), new UsedAddress("10.0.0.3", T0.plusSeconds(3))),
+                read.lastAddresses());
+        assertEquals(read.lastAddresses(), store.find(TokenQuery.firstPage(10)).items().get(0).lastAddresses());
+        assertEquals(List.of(), store.findByPublicId(b.publicId()).orElseThrow().lastAddresses());
     }
 
     @Test

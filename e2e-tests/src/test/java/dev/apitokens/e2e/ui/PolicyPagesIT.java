@@ -1,0 +1,90 @@
+package dev.apitokens.e2e.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apitokens.e2e.Distribution;
+import dev.apitokens.e2e.RestClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The token policy in headless Chromium against the Jira distribution: the admin page shows the rules in force and
+ * marks a token made before they changed; a user outside the creator groups is told so on the profile page.
+ */
+class PolicyPagesIT {
+
+    private static final String ADMIN_PAGE = "/secure/admin/ApiTokens.jspa";
+    private static final String PROFILE = "/secure/ViewProfile.jspa";
+    private static final String PID = "dev.apitokens.policy";
+
+    private static Distribution jira;
+    private static RestClient rest;
+    private static HeadlessChromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        jira = Distribution.of("jira").start();
+        jira.addUser("carol", "carol-password", "carol@example.com");
+        rest = new RestClient(jira);
+        browser = new HeadlessChromium(jira.uri("").toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (jira != null) {
+            jira.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Refused to"))
+                .toList();
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theAdminPageShowsThePolicyAndMarksATokenThatBreaksIt() throws Exception {
+        String admin = Distribution.basic("admin", jira.adminPassword());
+        String legacyId = rest.call("POST", "/rest/api-tokens/latest/", admin, "{\"label\": \"legacy forever\"}")
+                .json().get("id").asText();
+        jira.reconfigure(PID, Map.of("requireExpiry", "B\"true\"", "maxLifetimeDays", "I\"30\"",
+                "creatorGroups", "[\"developers\"]"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (rest.get("/rest/api-tokens/latest/policy", admin).json().get("maxLifetimeDays").asInt() != 30) {
+            assertTrue(System.nanoTime() < deadline, "the policy change was not applied within 20 s");
+            Thread.sleep(200);
+        }
+
+        browser.logIn("admin", jira.adminPassword(), ADMIN_PAGE);
+        browser.waitForText("policy-rules", "Maximum lifetime:");
+        String rules = browser.visible("policy-rules").getText();
+        assertTrue(rules.contains("Expiry:\nrequired") || rules.contains("Expiry: required"), rules);
+        assertTrue(rules.contains("30 days"), rules);
+        assertTrue(rules.contains("administrators and members of developers"), rules);
+
+        WebElement row = browser.rowWithTokenId("admin-body", legacyId);
+        WebElement mark = row.findElement(By.cssSelector(".breaks-policy"));
+        assertEquals("never expires; the policy requires an expiry", mark.getDomAttribute("title"));
+        assertTrue(mark.getText().toLowerCase().contains("breaks policy"), mark.getText());
+        Screenshots.save(browser, "admin-policy.png");
+    }
+}
