@@ -1,12 +1,6 @@
 package dev.apitokens.housekeeping.internal;
 
-import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.Page;
-import dev.apitokens.api.TokenInfo;
-import dev.apitokens.api.TokenQuery;
-import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
-import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.host.spi.HostNotices;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
@@ -110,61 +104,29 @@ final class Fakes {
     }
 
     /** The part of the token service pruning calls: prune deletes from the real store and is recorded. */
-    static final class Tokens implements TokenService {
+    static final class Tokens {
         final TokenStore store;
         final List<String> pruned = new ArrayList<>();
+        /** The service: {@code prune} as above, every other method unsupported (pruning calls nothing else). */
+        final TokenService service;
 
         Tokens(TokenStore store) {
             this.store = store;
+            this.service = (TokenService) Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                    new Class<?>[] {TokenService.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prune")) {
+                            return prune((String) args[0], (String) args[1]);
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
         }
 
-        @Override
-        public synchronized boolean prune(String tokenId, String reason) {
+        synchronized boolean prune(String tokenId, String reason) {
             boolean deleted = store.delete(tokenId);
             if (deleted) {
                 pruned.add(tokenId + ": " + reason);
             }
             return deleted;
-        }
-
-        @Override
-        public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TokenInfo> list(String userKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean revoke(String userKey, String tokenId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int revokeAll(String userKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<TokenInfo> listAll(TokenQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean revokeAny(String tokenId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isTokenFormat(String candidate) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AuthenticationResult authenticate(String username, String presentedToken) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -81,7 +81,7 @@ class HousekeepingTest {
 
     private Housekeeping node(String name, Map<String, Object> settings) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-        Housekeeping node = new Housekeeping(store, tokens, users, new Tables(PREFIX, dataSource, ""),
+        Housekeeping node = new Housekeeping(store, tokens.service, users, new Tables(PREFIX, dataSource, ""),
                 Fakes.config(settings), clock, name, executor);
         node.notices = mailbox;
         nodes.add(node);
