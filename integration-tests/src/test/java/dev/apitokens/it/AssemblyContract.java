@@ -137,7 +137,8 @@ public abstract class AssemblyContract extends TokensOverRest {
     static final String[] CORE_BUNDLES = { OURS + "api", OURS + "core", OURS + "hasher-sha256",
             OURS + "hasher-pbkdf2", OURS + "hasher-argon2", OURS + "hasher-bcrypt", OURS + "license-unlimited",
             OURS + "authfilter", OURS + "rest", OURS + "host-standalone-users",
-            OURS + "host-standalone-db", OURS + "host-standalone-samples", OURS + "host-jetty", OURS + "audit" };
+            OURS + "host-standalone-db", OURS + "host-standalone-samples", OURS + "host-jetty", OURS + "audit",
+            OURS + "housekeeping", OURS + "host-standalone-mail" };
 
     /**
      * {@link #CORE_BUNDLES} and {@code storeBundle} are ACTIVE, and every DS component of our bundles is ACTIVE

@@ -135,6 +135,18 @@ public interface TokenService {
     }
 
     /**
+     * System action for scheduled housekeeping: deletes a token whoever owns it (expired long ago, unused, owner
+     * gone or deactivated), as {@link #revokeAny} does (every node stops accepting it), and posts
+     * {@link AuditEvents#TOKEN_PRUNED} with {@code reason} as its detail and no actor.
+     *
+     * @param reason why, for the audit trail and the owner's notice, e.g. {@code "expired 2026-01-02"}; never a
+     *        secret
+     * @return {@code false} if there is no such token
+     * @since 1.2.0
+     */
+    boolean prune(String tokenId, String reason);
+
+    /**
      * A cheap syntactic check, done without any store or hash work: is this string in our token format (prefix,
      * length, alphabet and checksum)? An authentication filter uses it to leave ordinary passwords alone.
      */

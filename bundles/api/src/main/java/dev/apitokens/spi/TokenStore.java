@@ -36,6 +36,35 @@ public interface TokenStore {
     /** One page of every user's tokens, filtered and ordered by the query; never loads the whole table. */
     Page<StoredToken> find(TokenQuery query);
 
+    /**
+     * Tokens whose expiry lies in {@code [from, to)}, for scheduled work (expiry notices, pruning): one indexed
+     * range query on the expiry column, ordered by store id and paged by it (keyset paging: pass the last store id
+     * of the previous page as {@code afterStoreId}, 0 for the first), so deleting returned tokens between pages is
+     * safe and the whole table is never loaded. Tokens that never expire are never returned.
+     *
+     * @param from the earliest expiry, inclusive, or {@code null} for no lower bound
+     * @param to the latest expiry, exclusive
+     * @param limit the most tokens returned, at least 1
+     * @since 1.2.0
+     */
+    List<StoredToken> findExpiring(Instant from, Instant to, long afterStoreId, int limit);
+
+    /**
+     * Tokens not used since {@code before}: last used before it, or never used and created before it. Indexed on
+     * the last-accessed and creation times and keyset-paged by store id as {@link #findExpiring}.
+     *
+     * @since 1.2.0
+     */
+    List<StoredToken> findUnusedSince(Instant before, long afterStoreId, int limit);
+
+    /**
+     * The distinct user keys that own tokens, in ascending order, the first {@code limit} after {@code afterUserKey}
+     * ({@code null} for the first page): an index scan, for checking every owner against the host's directory.
+     *
+     * @since 1.2.0
+     */
+    List<String> findUserKeys(String afterUserKey, int limit);
+
     /** Deletes the token with this public id; {@code false} if there was none. */
     boolean delete(String publicId);
 

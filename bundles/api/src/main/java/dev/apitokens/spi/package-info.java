@@ -11,6 +11,8 @@
  * {@link dev.apitokens.spi.TokenUsage} as its records).</li>
  * <li>{@link dev.apitokens.spi.RevocationFeed} (with {@link dev.apitokens.spi.Revocation}): how revocations reach
  * every node of a cluster within a second (since 1.1.0).</li>
+ * <li>Since 1.2.0 the {@code TokenStore} also answers the paged scans of scheduled work (expiring, unused tokens,
+ * the owners' user keys).</li>
  * </ul>
  *
  * <p>Since 1.2.0 {@link dev.apitokens.spi.NewToken} and {@link dev.apitokens.spi.StoredToken} carry a token's scope,

@@ -9,6 +9,8 @@
  * cookie), and how to send a browser to the host's login page.</li>
  * <li>{@link dev.apitokens.host.spi.RequestUser}: the request attribute under which the authentication filter hands
  * the token's user to the host, so the rest of the request runs as that user.</li>
+ * <li>{@link dev.apitokens.host.spi.HostNotices} (with {@link dev.apitokens.host.spi.Notice}): delivers notices
+ * about a user's tokens, by e-mail or the host's mail queue (since 1.1.0).</li>
  * </ul>
  */
 @Export

@@ -81,4 +81,9 @@ class ScriptedTokenService implements TokenService {
     public boolean revokeAny(String tokenId) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public boolean prune(String tokenId, String reason) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -372,6 +372,15 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean revokeAny(String tokenId, String adminKey) {
+        return revokeAs(AuditEvents.TOKEN_REVOKED_BY_ADMIN, tokenId, adminKey, null);
+    }
+
+    @Override
+    public boolean prune(String tokenId, String reason) {
+        return revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+    }
+
+    private boolean revokeAs(String auditType, String tokenId, String actorKey, String detail) {
         if (!TokenFormat.isPublicId(tokenId)) {
             return false;
         }
@@ -381,7 +390,7 @@ public class CoreTokenService implements TokenService {
         cache.evictIf(e -> e.publicId().equals(tokenId));
         if (deleted) {
             tellOtherNodes(Revocation.ofToken(tokenId));
-            audit.post(AuditEvents.TOKEN_REVOKED_BY_ADMIN, adminKey, owner, tokenId, null);
+            audit.post(auditType, actorKey, owner, tokenId, detail);
         }
         return deleted;
     }

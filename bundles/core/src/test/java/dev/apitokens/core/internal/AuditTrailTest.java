@@ -5,6 +5,7 @@ import static dev.apitokens.core.internal.CoreFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.CreatedToken;
@@ -107,6 +108,26 @@ class AuditTrailTest {
         assertEquals("key-admin", all.getProperty(AuditEvents.ACTOR));
         assertEquals(BOB.key(), all.getProperty(AuditEvents.USER));
         assertEquals("2 tokens", all.getProperty(AuditEvents.DETAIL));
+    }
+
+    @Test
+    void pruningDeletesTheTokenForEveryNodeAndIsAuditedWithItsReason() {
+        CreatedToken token = fixture.create(BOB, "old");
+        String id = token.info().id();
+        assertTrue(fixture.service.authenticate(BOB.name(), token.secret()).isSuccess(), "cached as verified");
+
+        assertTrue(fixture.service.prune(id, "unused since 2026-01-01"));
+        assertFalse(fixture.service.prune(id, "again"), "gone: nothing to prune, nothing audited");
+        assertFalse(fixture.service.authenticate(BOB.name(), token.secret()).isSuccess(), "the cache forgot it");
+        assertEquals(List.of(), fixture.service.list(BOB.key()));
+
+        Event pruned = events.posted.get(events.posted.size() - 1);
+        assertEquals("dev/apitokens/audit/TOKEN_PRUNED", pruned.getTopic());
+        assertEquals(BOB.key(), pruned.getProperty(AuditEvents.USER));
+        assertEquals(id, pruned.getProperty(AuditEvents.TOKEN_ID));
+        assertEquals("unused since 2026-01-01", pruned.getProperty(AuditEvents.DETAIL));
+        assertNull(pruned.getProperty(AuditEvents.ACTOR), "the system, not a user");
+        assertEquals(2, events.posted.size(), "created, pruned");
     }
 
     @Test

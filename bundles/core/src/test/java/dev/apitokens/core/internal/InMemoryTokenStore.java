@@ -78,6 +78,30 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized List<StoredToken> findExpiring(Instant from, Instant to, long afterStoreId, int limit) {
+        check();
+        return tokens.values().stream().filter(t -> t.expiresAt() != null && t.expiresAt().isBefore(to)
+                && (from == null || !t.expiresAt().isBefore(from)) && t.storeId() > afterStoreId)
+                .sorted(Comparator.comparingLong(StoredToken::storeId)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<StoredToken> findUnusedSince(Instant before, long afterStoreId, int limit) {
+        check();
+        return tokens.values().stream()
+                .filter(t -> (t.lastAccessed() == null ? t.createdAt() : t.lastAccessed()).isBefore(before)
+                        && t.storeId() > afterStoreId)
+                .sorted(Comparator.comparingLong(StoredToken::storeId)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<String> findUserKeys(String afterUserKey, int limit) {
+        check();
+        return tokens.values().stream().map(StoredToken::userKey).distinct().sorted()
+                .filter(k -> afterUserKey == null || k.compareTo(afterUserKey) > 0).limit(limit).toList();
+    }
+
+    @Override
     public synchronized boolean delete(String publicId) {
         check();
         return tokens.remove(publicId) != null;

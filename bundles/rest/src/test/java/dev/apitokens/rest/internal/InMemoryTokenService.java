@@ -156,6 +156,12 @@ class InMemoryTokenService implements TokenService {
     }
 
     @Override
+    public boolean prune(String tokenId, String reason) {
+        maybeFail();
+        return tokens.removeIf(t -> t.id().equals(tokenId));
+    }
+
+    @Override
     public boolean isTokenFormat(String candidate) {
         return candidate != null && candidate.startsWith("apt_");
     }

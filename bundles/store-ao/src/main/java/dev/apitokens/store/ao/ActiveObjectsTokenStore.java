@@ -262,6 +262,33 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     }
 
     @Override
+    public List<StoredToken> findExpiring(Instant from, Instant to, long afterStoreId, int limit) {
+        try {
+            return new TokenScans(table()).expiring(from, to, afterStoreId, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list expiring tokens", e);
+        }
+    }
+
+    @Override
+    public List<StoredToken> findUnusedSince(Instant before, long afterStoreId, int limit) {
+        try {
+            return new TokenScans(table()).unusedSince(before, afterStoreId, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list unused tokens", e);
+        }
+    }
+
+    @Override
+    public List<String> findUserKeys(String afterUserKey, int limit) {
+        try {
+            return new TokenScans(table()).userKeys(afterUserKey, limit);
+        } catch (SQLException | RuntimeException e) {
+            throw StoreFailures.translate("list the tokens' owners", e);
+        }
+    }
+
+    @Override
     public boolean delete(String publicId) {
         TokenTable t = table();
         try {

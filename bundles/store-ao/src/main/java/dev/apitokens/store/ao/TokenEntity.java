@@ -57,7 +57,7 @@ public interface TokenEntity extends Entity {
 
     void setCreated(long created);
 
-    /** {@code null} until the token is first used. */
+    /** {@code null} until the token is first used; indexed for the scan of unused tokens. */
     @Indexed
     Long getLastAccessed();
 
@@ -69,7 +69,7 @@ public interface TokenEntity extends Entity {
 
     void setUsageCount(long usageCount);
 
-    /** {@code null} for a token that never expires. */
+    /** {@code null} for a token that never expires; indexed for the scans of expiring tokens. */
     @Indexed
     Long getExpirationDate();
 

@@ -480,6 +480,44 @@ public abstract class TokenStoreContract {
     }
 
     @Test
+    void scansExpiringAndUnusedTokensAndOwnersPagedByStoreId() throws SQLException {
+        StoredToken never = store.insert(new NewToken(newId(), "user-a", "never", "h", T0, null));
+        StoredToken soon = store.insert(new NewToken(newId(), "user-b", "soon", "h", T0, T0.plusSeconds(10)));
+        StoredToken later = store.insert(new NewToken(newId(), "user-a", "later", "h", T0, T0.plusSeconds(100)));
+        StoredToken past = store.insert(new NewToken(newId(), "user-c", "past", "h", T0, T0.minusSeconds(5)));
+
+        assertEquals(ids(soon, later), ids(store.findExpiring(T0, T0.plusSeconds(101), 0, 10)),
+                "from inclusive, to exclusive, never-expiring ones left out");
+        assertEquals(ids(soon, later, past), ids(store.findExpiring(null, T0.plusSeconds(101), 0, 10)));
+        assertEquals(ids(soon, past), ids(store.findExpiring(null, T0.plusSeconds(100), 0, 10)));
+        assertEquals(ids(soon), ids(store.findExpiring(null, T0.plusSeconds(101), 0, 1)), "first page");
+        assertEquals(ids(later), ids(store.findExpiring(null, T0.plusSeconds(101), soon.storeId(), 1)), "next page");
+
+        store.recordUsage(List.of(new TokenUsage(never.publicId(), 1, T0.plusSeconds(50)),
+                new TokenUsage(later.publicId(), 1, T0.plusSeconds(200))));
+        assertEquals(ids(never, soon, past), ids(store.findUnusedSince(T0.plusSeconds(60), 0, 10)),
+                "used before, or never used and created before");
+        assertEquals(ids(soon, past), ids(store.findUnusedSince(T0.plusSeconds(40), 0, 10)));
+        assertEquals(List.of(), store.findUnusedSince(T0, 0, 10), "created at the cut-off: not before it");
+
+        assertEquals(List.of("user-a", "user-b", "user-c"), store.findUserKeys(null, 10));
+        assertEquals(List.of("user-a", "user-b"), store.findUserKeys(null, 2));
+        assertEquals(List.of("user-c"), store.findUserKeys("user-b", 2));
+
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> indexed = new java.util.HashSet<>();
+            try (ResultSet indexes = connection.getMetaData().getIndexInfo(connection.getCatalog(),
+                    connection.getSchema(), table(), false, false)) {
+                while (indexes.next()) {
+                    indexed.add(indexes.getString("COLUMN_NAME"));
+                }
+            }
+            assertTrue(indexed.containsAll(Set.of("EXPIRATION_DATE", "LAST_ACCESSED", "CREATED")),
+                    "the scans' columns are indexed: " + indexed);
+        }
+    }
+
+    @Test
     void upgradesATableMadeByAnOlderVersionWithoutLosingTokens() throws SQLException {
         store.close();
         database.dropTable(table());
