@@ -32,7 +32,7 @@ import dev.apitokens.housekeeping.internal.Fakes.Tokens;
 import dev.apitokens.housekeeping.internal.Fakes.Users;
 import dev.apitokens.store.ao.ActiveObjectsTokenStore;
 import dev.apitokens.store.ao.AuditLog;
-import dev.apitokens.store.ao.AuditQuery;
+import dev.apitokens.api.AuditQuery;
 import dev.apitokens.store.ao.AuditRecord;
 import dev.apitokens.store.ao.ClusterLease;
 import dev.apitokens.store.ao.StoreConfigs;
