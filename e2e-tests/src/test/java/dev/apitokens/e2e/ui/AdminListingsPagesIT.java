@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -77,12 +75,7 @@ class AdminListingsPagesIT {
 
     @AfterEach
     void noScriptErrors() {
-        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
-                        || message.contains("Refused to"))
-                .toList();
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), browser.scriptErrors());
     }
 
     @Test

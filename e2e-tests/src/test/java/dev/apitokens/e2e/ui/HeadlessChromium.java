@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -85,6 +87,18 @@ final class HeadlessChromium implements AutoCloseable {
         type("login-password", password);
         click("login-submit");
         waiting().until(ExpectedConditions.urlToBe(origin + destination));
+    }
+
+    /**
+     * What the browser logged since the last call that the pages must never cause: an uncaught script error or
+     * something the Content-Security-Policy refused.
+     */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Refused to"))
+                .toList();
     }
 
     WebDriverWait waiting() {

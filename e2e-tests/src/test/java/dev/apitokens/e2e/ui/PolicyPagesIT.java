@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The token policy in headless Chromium against the Jira distribution: the admin page shows the rules in force and
@@ -55,12 +53,7 @@ class PolicyPagesIT {
 
     @AfterEach
     void noScriptErrors() {
-        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
-                        || message.contains("Refused to"))
-                .toList();
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), browser.scriptErrors());
     }
 
     @Test

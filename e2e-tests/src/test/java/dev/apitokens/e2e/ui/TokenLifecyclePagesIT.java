@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.apitokens.e2e.Distribution;
@@ -61,12 +59,7 @@ class TokenLifecyclePagesIT {
 
     @AfterEach
     void noScriptErrors() {
-        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
-                        || message.contains("Refused to"))
-                .toList();
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), browser.scriptErrors());
         browser.driver.manage().deleteAllCookies();
     }
 

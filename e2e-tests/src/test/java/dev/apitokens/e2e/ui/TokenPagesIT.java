@@ -23,8 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -82,12 +80,7 @@ class TokenPagesIT {
     /** The pages ran without script errors and without anything the Content-Security-Policy had to block. */
     @AfterEach
     void noScriptErrors() {
-        List<String> problems = browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
-                        || message.contains("Refused to"))
-                .toList();
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), browser.scriptErrors());
     }
 
     @Test
