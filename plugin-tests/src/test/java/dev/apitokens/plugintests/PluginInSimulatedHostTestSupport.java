@@ -73,7 +73,6 @@ public abstract class PluginInSimulatedHostTestSupport {
         options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.add(frameworkProperty("felix.bootdelegation.implicit").value("false"));
         options.add(frameworkProperty(SimulatedHostActivator.CONTEXT_PATH).value(plugin.contextPath()));
-        options.add(frameworkProperty(SimulatedHostActivator.DATA_SOURCE).value(String.valueOf(plugin.needsDataSource())));
         return options.toArray(new Option[0]);
     }
 
@@ -133,10 +132,8 @@ public abstract class PluginInSimulatedHostTestSupport {
                 "dev.apitokens.host.spi.HostLogin", "jakarta.servlet.Filter", "jakarta.servlet.Servlet")) {
             assertTrue(service + " registered by the plugin's components: " + registered, registered.contains(service));
         }
-        if (!plugin().needsDataSource()) {
-            assertTrue("the store's DataSource over the host's connection factory: " + registered,
-                    registered.contains("javax.sql.DataSource"));
-        }
+        assertTrue("the store's DataSource over the host's own database access: " + registered,
+                registered.contains("javax.sql.DataSource"));
         assertEquals("modules the simulated plugin system could not start", List.of(),
                 SimulatedHostActivator.problems("dev.apitokens." + plugin().artifactId()));
     }

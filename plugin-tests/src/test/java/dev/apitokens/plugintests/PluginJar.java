@@ -15,15 +15,13 @@ import java.util.jar.Manifest;
  * @param tablePrefix the Active Objects table prefix of the original app in that product
  * @param storeClass the store component, whose table name must carry {@code tablePrefix}
  * @param contextPath the context path of the simulated host in the Pax Exam tests
- * @param needsDataSource whether the plugin needs the host to register a plain {@code DataSource} (no adapter over
- *        the product's database access yet)
  */
-record PluginJar(String artifactId, String tablePrefix, String storeClass, String contextPath, boolean needsDataSource) {
+record PluginJar(String artifactId, String tablePrefix, String storeClass, String contextPath) {
 
     static final PluginJar JIRA = new PluginJar("jira-plugin", "5D4005",
-            "dev.apitokens.store.jira.internal.JiraTokenStore", "/jira", false);
+            "dev.apitokens.store.jira.internal.JiraTokenStore", "/jira");
     static final PluginJar CONFLUENCE = new PluginJar("confluence-plugin", "2DF51C",
-            "dev.apitokens.store.confluence.internal.ConfluenceTokenStore", "/confluence", true);
+            "dev.apitokens.store.confluence.internal.ConfluenceTokenStore", "/confluence");
 
     static List<PluginJar> both() {
         return List.of(JIRA, CONFLUENCE);

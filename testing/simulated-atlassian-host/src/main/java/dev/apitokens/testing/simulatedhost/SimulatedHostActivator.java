@@ -1,5 +1,6 @@
 package dev.apitokens.testing.simulatedhost;
 
+import com.atlassian.activeobjects.spi.DataSourceProvider;
 import com.atlassian.confluence.user.UserAccessor;
 import com.atlassian.sal.api.auth.AuthenticationListener;
 import com.atlassian.sal.api.user.UserManager;
@@ -7,8 +8,6 @@ import com.atlassian.upm.api.license.PluginLicenseManager;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -22,15 +21,13 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 /**
  * Starts the simulated host: its services (see the module's description), its servlet context (path from the
  * framework property {@value #CONTEXT_PATH}, default {@code /jira}), its login filter and product servlet, and the
- * simulated plugin system. The H2 database is offered as Jira's {@code OfBizConnectionFactory}, and as a plain
- * {@code DataSource} when the framework property {@value #DATA_SOURCE} is {@code true}.
+ * simulated plugin system. The H2 database is offered as the two hosts offer theirs: as Jira's
+ * {@code OfBizConnectionFactory}, and as Active Objects' {@code DataSourceProvider} (Confluence's way).
  */
 public final class SimulatedHostActivator implements BundleActivator {
 
     public static final String CONTEXT_PATH = "simulated.host.context.path";
     public static final String CONTEXT_NAME = "simulated-atlassian-host";
-    /** Framework property: {@code true} registers the database as a plain {@code javax.sql.DataSource} service too. */
-    public static final String DATA_SOURCE = "simulated.host.datasource";
 
     private SimulatedPluginSystem plugins;
 
@@ -73,12 +70,10 @@ public final class SimulatedHostActivator implements BundleActivator {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:simulated-host;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
-        // Jira's database as Jira's connection factory gives it; a plain DataSource service only when asked for
-        // (Confluence: no adapter over its database access exists yet)
+        // the database as Jira's connection factory gives it, and as Confluence gives it to Active Objects; never as a
+        // plain DataSource service: each plugin must bring its own adapter
         context.registerService(com.atlassian.jira.ofbiz.OfBizConnectionFactory.class, h2::getConnection, null);
-        if (Boolean.parseBoolean(context.getProperty(DATA_SOURCE))) {
-            context.registerService(DataSource.class, h2, null);
-        }
+        context.registerService(DataSourceProvider.class, () -> h2, null);
 
         plugins = new SimulatedPluginSystem(context, CONTEXT_NAME);
         plugins.open();
