@@ -180,6 +180,13 @@ class HostileClientsIT {
         assertTrue(wrongMethod.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         assertTrue(wrongMethod.body().startsWith("{\"message\":"), wrongMethod.body());
 
+        for (String target : List.of(API + "%2e%2e/admin/tokens", API + "a%2fb", API + "%00", "/rest//api/2/myself")) {
+            String refused = exchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + admin
+                    + "\r\n\r\n", true);
+            assertTrue(refused.startsWith("HTTP/1.1 400"), target + ": " + refused);
+            assertTrue(refused.contains("application/json") && refused.contains("{\"message\":\""), target + ": " + refused);
+        }
+
         String page = exchange("GET /secure/x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(40_000)
                 + "\r\n\r\n", false);
         assertTrue(page.startsWith("HTTP/1.1 431") && !page.contains("application/json"), "pages keep HTML: " + page);

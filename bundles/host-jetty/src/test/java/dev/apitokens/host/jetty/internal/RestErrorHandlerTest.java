@@ -89,6 +89,18 @@ class RestErrorHandlerTest {
     }
 
     @Test
+    void anAmbiguousOrBadlyEncodedTargetIsJson400WithoutEchoingIt() throws Exception {
+        for (String target : new String[] { "/rest/api-tokens/latest/%2e%2e/admin", "/rest/a%2fb", "/rest/x%00y",
+                "/rest/a%5cb", "/rest/x/;p=1/y", "/rest//admin" }) {
+            String answer = exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), target + ": " + answer);
+            assertTrue(answer.contains("Content-Type: application/json"), target + ": " + answer);
+            assertTrue(answer.contains("{\"message\":\""), target + ": " + answer);
+            assertFalse(answer.contains(target), target + ": " + answer);
+        }
+    }
+
+    @Test
     void aFailureUnderRestIsJson500WithoutItsDetail() throws Exception {
         String answer = exchange("GET /rest/boom HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 500"), answer);
