@@ -196,8 +196,15 @@ public class TokensServlet extends HttpServlet {
                     && !hasAntiCsrfHeader(request)) {
                 throw ApiError.forbidden("XSRF check failed: send the header X-Atlassian-Token: no-check");
             }
-            route(caller.get(), method, segments(request.getPathInfo()), request, response);
+            // HEAD is GET without a body (the container sends none); OPTIONS matches no route, so the route's 405
+            // names what the resource allows, and becomes the OPTIONS answer
+            route(caller.get(), method.equals("HEAD") ? "GET" : method, segments(request.getPathInfo()), request,
+                    response);
         } catch (ApiError e) {
+            if (e.status == 405 && "OPTIONS".equalsIgnoreCase(request.getMethod())) {
+                response.setStatus(204);
+                return;
+            }
             error(request, response, e.status, e.getMessage());
         } catch (TokenPolicyException e) {
             error(request, response, PolicyApi.status(e), e.getMessage());
@@ -341,8 +348,9 @@ public class TokensServlet extends HttpServlet {
         }
     }
 
+    /** A 405 whose {@code Allow} header also names HEAD (where GET is allowed) and OPTIONS, which every resource takes. */
     private static void notAllowed(HttpServletResponse response, String allowed) {
-        response.setHeader("Allow", allowed);
+        response.setHeader("Allow", allowed.replace("GET", "GET, HEAD") + ", OPTIONS");
         throw new ApiError(405, "method not allowed; use " + allowed);
     }
 

@@ -108,9 +108,30 @@ class RequestSafetyTest {
         HttpResponse<String> put = server.send(server.request("/", "alice", "PASSWORD")
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(405, put.statusCode());
-        assertEquals("GET, POST", put.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, POST, OPTIONS", put.headers().firstValue("Allow").orElseThrow());
         assertTrue(json(put).get("message").asText().startsWith("method not allowed"));
         assertEquals(405, server.get("/sometoken", "alice").statusCode());
+    }
+
+    @Test
+    void headIsGetWithoutABodyAndOptionsNamesWhatAResourceAllows() throws Exception {
+        HttpResponse<String> get = server.get("/", "alice");
+        HttpResponse<String> head = server.send(server.request("/", "alice", "PASSWORD")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+
+        HttpResponse<String> options = server.send(server.request("/policy", "alice", "PASSWORD")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, options.statusCode());
+        assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElseThrow());
+        HttpResponse<String> ofAToken = server.send(server.request("/sometoken", "alice", "PASSWORD")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals("DELETE, PATCH, OPTIONS", ofAToken.headers().firstValue("Allow").orElseThrow());
+        HttpResponse<String> nowhere = server.send(server.request("/some/deep/path", "alice", "PASSWORD")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(404, nowhere.statusCode());
     }
 
     @Test
