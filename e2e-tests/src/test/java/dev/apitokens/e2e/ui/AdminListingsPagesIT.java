@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +36,10 @@ class AdminListingsPagesIT {
     private static final String CAROL_PASSWORD = "carol-e2e-password";
     private static final String DAVE_PASSWORD = "dave-e2e-password";
 
+    @RegisterExtension
+    static final PagesInChromium PAGES = new PagesInChromium(Distribution.of("jira")
+            .config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")));
+
     private static Distribution jira;
     private static TokenScripts scripts;
     private static RestClient rest;
@@ -46,36 +48,15 @@ class AdminListingsPagesIT {
     private static String admin;
 
     @BeforeAll
-    static void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")).start();
+    static void users() throws Exception {
+        jira = PAGES.distribution();
         jira.addUser("carol", CAROL_PASSWORD, false);
         jira.addUser("dave", DAVE_PASSWORD, false);
         scripts = new TokenScripts(jira);
         rest = new RestClient(jira);
-        origin = jira.uri("").toString();
+        origin = PAGES.origin();
         admin = Distribution.basic("admin", jira.adminPassword());
-        browser = new HeadlessChromium(origin);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (jira != null) {
-            jira.close();
-        }
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), browser.scriptErrors());
+        browser = PAGES.browser();
     }
 
     @Test

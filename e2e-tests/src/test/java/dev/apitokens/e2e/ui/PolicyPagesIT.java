@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apitokens.e2e.Distribution;
 import dev.apitokens.e2e.RestClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,33 +25,20 @@ class PolicyPagesIT {
     private static final String PROFILE = "/secure/ViewProfile.jspa";
     private static final String PID = "dev.apitokens.policy";
 
+    @RegisterExtension
+    static final PagesInChromium PAGES = new PagesInChromium(Distribution.of("jira"));
+
     private static Distribution jira;
     private static RestClient rest;
     private static HeadlessChromium browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        jira = Distribution.of("jira").start();
+    static void users() throws Exception {
+        jira = PAGES.distribution();
         jira.addUser("carol", "carol-password", "carol@example.com");
         jira.addUser("dave", "dave-password", "dave@example.com", "developers");
         rest = new RestClient(jira);
-        browser = new HeadlessChromium(jira.uri("").toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (jira != null) {
-            jira.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), browser.scriptErrors());
+        browser = PAGES.browser();
     }
 
     @Test

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,35 +30,22 @@ class TokenLifecyclePagesIT {
     private static final String PROFILE = "/secure/ViewProfile.jspa";
     private static final String CAROL_PASSWORD = "carol-e2e-password";
 
+    @RegisterExtension
+    static final PagesInChromium PAGES = new PagesInChromium(Distribution.of("jira")
+            .config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")));
+
     private static Distribution jira;
     private static TokenScripts scripts;
     private static HeadlessChromium browser;
     private static String origin;
 
     @BeforeAll
-    static void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")).start();
+    static void users() throws Exception {
+        jira = PAGES.distribution();
         jira.addUser("carol", CAROL_PASSWORD, false);
         scripts = new TokenScripts(jira);
-        origin = jira.uri("").toString();
-        browser = new HeadlessChromium(origin);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (jira != null) {
-            jira.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), browser.scriptErrors());
-        browser.driver.manage().deleteAllCookies();
+        origin = PAGES.origin();
+        browser = PAGES.browser();
     }
 
     @Test

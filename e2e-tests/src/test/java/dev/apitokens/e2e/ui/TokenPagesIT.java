@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,43 +42,25 @@ class TokenPagesIT {
     private static final int ADMIN_PAGE_SIZE = 5;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final PagesInChromium PAGES = new PagesInChromium(Distribution.of("jira")
+            // uses are written behind; a short flush lets the page show the count within a second
+            .config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1"))
+            .config("dev.apitokens.ui", Map.of("adminPageSize", String.valueOf(ADMIN_PAGE_SIZE))));
+
     private static Distribution jira;
     private static TokenScripts scripts;
     private static HeadlessChromium browser;
     private static String origin;
 
     @BeforeAll
-    static void start() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        // uses are written behind; a short flush lets the page show the count within a second
-        jira = Distribution.of("jira").config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1"))
-                .config("dev.apitokens.ui", Map.of("adminPageSize", String.valueOf(ADMIN_PAGE_SIZE))).start();
+    static void users() throws Exception {
+        jira = PAGES.distribution();
         jira.addUser("alice", ALICE_PASSWORD, false);
         jira.addUser("bob", BOB_PASSWORD, false);
         scripts = new TokenScripts(jira);
-        origin = jira.uri("").toString();
-        browser = new HeadlessChromium(origin);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (jira != null) {
-            jira.close();
-        }
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        browser.driver.manage().deleteAllCookies();
-    }
-
-    /** The pages ran without script errors and without anything the Content-Security-Policy had to block. */
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), browser.scriptErrors());
+        origin = PAGES.origin();
+        browser = PAGES.browser();
     }
 
     @Test
