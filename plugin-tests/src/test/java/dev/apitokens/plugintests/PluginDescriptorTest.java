@@ -161,8 +161,14 @@ class PluginDescriptorTest {
         try (JarFile jar = plugin.open()) {
             Attributes manifest = PluginJar.manifest(jar).getMainAttributes();
             assertNull(manifest.getValue("Export-Package"), "the plugin exports nothing");
-            assertEquals("org.apache.felix.scr.impl.Activator", manifest.getValue("Bundle-Activator"));
+            assertEquals("dev.apitokens.sal.host.modules.PluginActivators", manifest.getValue("Bundle-Activator"));
+            assertEquals("org.apache.felix.eventadmin.impl.Activator, org.apache.felix.scr.impl.Activator",
+                    manifest.getValue("ApiTokens-Activators"), "Event Admin first, so SCR's components find it");
+            for (String activator : manifest.getValue("ApiTokens-Activators").split(",\\s*")) {
+                assertNotNull(jar.getJarEntry(activator.replace('.', '/') + ".class"), activator + " is in the jar");
+            }
             String imports = manifest.getValue("Import-Package");
+            assertFalse(imports.contains("org.osgi.service.event"), "the plugin's Event Admin is its own: " + imports);
             for (String clause : imports.split(",(?=[a-z])")) {
                 if (clause.startsWith("com.atlassian.") && !clause.startsWith("com.atlassian.annotations")) {
                     assertTrue(clause.contains("version=\"["), "a version range: " + clause);

@@ -19,6 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,6 +228,54 @@ public abstract class PluginInSimulatedHostTestSupport {
         HttpResponse<String> script = send(get("/apitokens-ui/common.js").build());
         assertEquals("the pages' script where the pages link it", 200, script.statusCode());
         assertTrue("the page links it", admin.body().contains(plugin().contextPath() + "/apitokens-ui/common.js"));
+    }
+
+    @Test
+    public void theHousekeepingAndTheAuditTrailRunInsideThePlugin() throws Exception {
+        registeredByPlugin();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        // the housekeeping starts with the plugin (not at the first event it receives) and takes its
+        // once-per-cluster lease in the host's database at its first check, 5 s after the start
+        String leases = "AO_" + plugin().tablePrefix() + "_LEASE";
+        // this framework's node name, as the housekeeping makes it (the host's database outlives the framework)
+        String node = "/" + context.getProperty("org.osgi.framework.uuid").substring(0, 8);
+        int held = 0;
+        while (held == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            held = leasesHeldBy(leases, node);
+        }
+        assertTrue("this node holds a lease in " + leases + " before any token event", held > 0);
+
+        // the plugin's own Event Admin delivers the core's event to the plugin's audit recorder
+        createToken("alice");
+        HttpResponse<String> audit;
+        do {
+            Thread.sleep(100);
+            audit = send(get("/rest/api-tokens/latest/admin/audit?user=alice&type=TOKEN_CREATED")
+                    .header("Authorization", basic("admin", "admin-password")).build());
+            assertEquals(audit.body(), 200, audit.statusCode());
+        } while (audit.body().contains("\"total\":0") && System.nanoTime() < deadline);
+        assertTrue("alice's creation in the audit trail: " + audit.body(),
+                audit.body().contains("\"type\":\"TOKEN_CREATED\"") && audit.body().contains("\"user\":\"alice\""));
+    }
+
+    private static int leasesHeldBy(String table, String nodeSuffix) throws SQLException {
+        try (Connection connection = SimulatedHostActivator.database().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE "
+                        + "TABLE_NAME = '" + table + "'")) {
+            result.next();
+            if (result.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        try (Connection connection = SimulatedHostActivator.database().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE HOLDER LIKE '%"
+                        + nodeSuffix + "'")) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private String createToken(String user) throws Exception {

@@ -52,7 +52,7 @@ import dev.apitokens.store.ao.TablePrefix;
  * <p>It also turns audit events into notices to the owner: a token created, revoked by an administrator, or
  * revoked by pruning. Those events are posted only on the node where the change happened, so each is sent once.
  */
-@Component(service = EventHandler.class, configurationPid = Housekeeping.PID)
+@Component(service = EventHandler.class, configurationPid = Housekeeping.PID, immediate = true)
 @Designate(ocd = Housekeeping.Config.class)
 @EventTopics({AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_CREATED,
         AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_REVOKED_BY_ADMIN,

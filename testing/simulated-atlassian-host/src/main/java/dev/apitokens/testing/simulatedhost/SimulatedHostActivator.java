@@ -12,6 +12,8 @@ import java.util.Map;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -29,7 +31,14 @@ public final class SimulatedHostActivator implements BundleActivator {
     public static final String CONTEXT_PATH = "simulated.host.context.path";
     public static final String CONTEXT_NAME = "simulated-atlassian-host";
 
+    private static volatile DataSource database;
+
     private SimulatedPluginSystem plugins;
+
+    /** The simulated host's database, for a test that looks into the tables a plugin made. */
+    public static DataSource database() {
+        return database;
+    }
 
     @Override
     public void start(BundleContext context) {
@@ -74,6 +83,7 @@ public final class SimulatedHostActivator implements BundleActivator {
         // plain DataSource service: each plugin must bring its own adapter
         context.registerService(com.atlassian.jira.ofbiz.OfBizConnectionFactory.class, h2::getConnection, null);
         context.registerService(DataSourceProvider.class, () -> h2, null);
+        database = h2;
 
         plugins = new SimulatedPluginSystem(context, CONTEXT_NAME);
         plugins.open();
