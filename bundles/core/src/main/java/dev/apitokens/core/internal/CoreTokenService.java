@@ -95,6 +95,12 @@ public class CoreTokenService implements TokenService {
                         + "the default hasher, or outdated parameters, replace it by a hash of the default hasher "
                         + "(in the background, once).")
         boolean rehashOnUse() default false;
+
+        @AttributeDefinition(name = "Rotated-away records retention (days)", min = "0",
+                description = "Rotated-away secrets are remembered so that presenting one again revokes its "
+                        + "successor (a leak). Their records are forgotten when the pruning finds the token gone or "
+                        + "expired, and also after this many days; 0 keeps them as long as the token lives.")
+        int rotatedRetentionDays() default 0;
     }
 
     @Reference(service = Hasher.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -128,6 +134,7 @@ public class CoreTokenService implements TokenService {
     private final ScheduledExecutorService flusher;
     private final ExecutorService rehasher;
     private final ScheduledFuture<?> flushTask;
+    private final RotatedRecordsSweep rotatedSweep;
     private volatile RankedHashers ranked = RankedHashers.NONE;
 
     @Activate
@@ -162,6 +169,7 @@ public class CoreTokenService implements TokenService {
         cacheTtlSeconds = config.cacheTtlSeconds();
         cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
         usage = new UsageRecorder(store);
+        rotatedSweep = new RotatedRecordsSweep(store, clock, config.rotatedRetentionDays());
         RehashOnUse rehash = config.rehashOnUse()
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
                 : null;
@@ -261,11 +269,12 @@ public class CoreTokenService implements TokenService {
             throw new InvalidTokenRequestException("This token has expired, so it has no lifetime left to hand on: "
                     + "create a new token instead.");
         }
+        Instant expiry = policy.expiryOnRotation(old.expiresAt());
         Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
         String token = format.generate();
         String newId = TokenFormat.publicIdOf(token);
         Optional<StoredToken> rotated = store.rotate(tokenId, old.hash(), newId,
-                hasher.hash(token.getBytes(StandardCharsets.UTF_8)), now);
+                hasher.hash(token.getBytes(StandardCharsets.UTF_8)), now, expiry);
         if (rotated.isEmpty()) {
             return Optional.empty(); // revoked or rotated meanwhile
         }
@@ -377,7 +386,9 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean prune(String tokenId, String reason) {
-        return revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+        boolean pruned = revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+        rotatedSweep.runIfDue();
+        return pruned;
     }
 
     private boolean revokeAs(String auditType, String tokenId, String actorKey, String detail) {
