@@ -87,6 +87,13 @@ class TokenPolicyIT {
 
         String secret = first.json().get("passwordValue").asText();
         assertEquals(200, rest.get("/rest/api/2/myself", basic("alice", secret)).status());
+
+        // rotation replaces the secret of a token that exists: the creator groups do not apply, the lifetime is kept
+        Reply forCarol = rest.call("POST", API + "admin/users/carol/tokens", admin, "{\"label\": \"service\"}");
+        assertEquals(200, forCarol.status(), forCarol.toString());
+        Reply rotated = rest.call("POST", API + forCarol.json().get("id").asText() + "/rotate", carol, null);
+        assertEquals(200, rotated.status(), rotated.toString());
+        assertEquals(forCarol.json().get("expirationDate").asLong(), rotated.json().get("expirationDate").asLong());
     }
 
     @Test
@@ -121,6 +128,16 @@ class TokenPolicyIT {
         assertEquals("[\"lives 30 days, longer than the policy's maximum of 7 days\"]",
                 mine.get("policyViolations").toString(), listed.toString());
         assertTrue(jira.log().contains("Token policy changed: requireExpiry=true"), "the change is logged");
+
+        // rotated under the new maximum, it lives at most 7 days from the rotation instead of its 30
+        Reply rotated = rest.call("POST", API + id + "/rotate", admin, null);
+        assertEquals(200, rotated.status(), rotated.toString());
+        assertEquals(rotated.json().get("createdAt").asLong() + Duration.ofDays(7).toMillis(),
+                rotated.json().get("expirationDate").asLong(), rotated.toString());
+        assertEquals(200, rest.get("/rest/api/2/myself",
+                basic("admin", rotated.json().get("passwordValue").asText())).status());
+        // (last: presented again, the old secret counts as leaked and revokes the new one)
+        assertEquals(401, rest.get("/rest/api/2/myself", basic("admin", secret)).status(), "the old secret stops");
     }
 
     private Reply create(String authorization, String body) throws Exception {

@@ -137,7 +137,9 @@ public interface TokenService {
     /**
      * System action for scheduled housekeeping: deletes a token whoever owns it (expired long ago, unused, owner
      * gone or deactivated), as {@link #revokeAny} does (every node stops accepting it), and posts
-     * {@link AuditEvents#TOKEN_PRUNED} with {@code reason} as its detail and no actor.
+     * {@link AuditEvents#TOKEN_PRUNED} with {@code reason} as its detail and no actor. At most once an hour it
+     * also forgets the records of rotated-away secrets whose token is gone or expired (they could only ever
+     * reveal a leak of a token that no longer works).
      *
      * @param reason why, for the audit trail and the owner's notice, e.g. {@code "expired 2026-01-02"}; never a
      *        secret

@@ -99,8 +99,20 @@ public interface TokenStore {
      * @return the token as it is now, or empty if nothing changed
      * @since 1.2.0
      */
+    default Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId, String newHash,
+            Instant rotatedAt) {
+        return findByPublicId(publicId).flatMap(
+                token -> rotate(publicId, expectedHash, newPublicId, newHash, rotatedAt, token.expiresAt()));
+    }
+
+    /**
+     * As {@link #rotate(String, String, String, String, Instant)}, but the token gets the expiry {@code expiresAt}
+     * (the token policy may shorten it, or give a token that never expired one); {@code null} for none.
+     *
+     * @since 1.3.0
+     */
     Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId, String newHash,
-            Instant rotatedAt);
+            Instant rotatedAt, Instant expiresAt);
 
     /**
      * The rotated-away token with this old public id; one indexed lookup, done only for ids not in the token table.
@@ -116,6 +128,17 @@ public interface TokenStore {
      * @since 1.2.0
      */
     int deleteRotated(Collection<String> publicIds);
+
+    /**
+     * Forgets the rotated-away records that can no longer reveal a leak: those whose family's live token (the one
+     * reached by following {@link RotatedToken#successorId()}) is gone (revoked, pruned) or expired at {@code now},
+     * and, when {@code rotatedBefore} is not {@code null}, those rotated before it. A few statements on the records
+     * table, each joined to the token table by its unique public id; for scheduled pruning, not per request.
+     *
+     * @return how many records were deleted
+     * @since 1.3.0
+     */
+    int deleteStaleRotated(Instant now, Instant rotatedBefore);
 
     /**
      * Replaces a token's hash if it is still {@code expectedHash} (compare-and-set, for re-hashing under a newer

@@ -18,10 +18,13 @@
  * <p>Since 1.2.0 {@link dev.apitokens.spi.NewToken} and {@link dev.apitokens.spi.StoredToken} carry a token's scope,
  * restrictions, creator and last client addresses.
  *
+ * <p>Since 1.3.0 a rotation may give the token a new expiry, and the store forgets rotated-away records whose
+ * family's live token is gone or expired ({@link dev.apitokens.spi.TokenStore#deleteStaleRotated}).
+ *
  * <p>The core bundle consumes these services and provides {@code dev.apitokens.api.TokenService} on top of them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.apitokens.spi;
 
 import org.osgi.annotation.bundle.Export;

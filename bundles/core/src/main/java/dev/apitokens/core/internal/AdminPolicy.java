@@ -200,6 +200,39 @@ public class AdminPolicy {
         return result;
     }
 
+    /**
+     * The expiry a token gets when it is rotated: its own (the remaining lifetime), or the default lifetime (else
+     * the maximum) from now when it has none and the policy wants one, and never more than the maximum from now.
+     * Rotation replaces the secret of a token that exists, so the rules for new tokens (creator groups, scopes, the
+     * token limit) do not apply, and it never lengthens a lifetime the policy bounds. While the configuration is
+     * invalid the token keeps its expiry.
+     *
+     * @throws TokenPolicyException when the token never expires and the policy requires an expiry but gives no
+     *         lifetime to use
+     */
+    Instant expiryOnRotation(Instant expiresAt) {
+        State current = state;
+        if (current.error() != null) {
+            return expiresAt;
+        }
+        TokenPolicy policy = current.policy();
+        Instant now = clock.instant();
+        Instant result = expiresAt;
+        if (result == null && policy.defaultLifetimeDays() > 0) {
+            result = now.plus(Duration.ofDays(policy.defaultLifetimeDays()));
+        } else if (result == null && policy.maxLifetimeDays() > 0) {
+            result = now.plus(Duration.ofDays(policy.maxLifetimeDays()));
+        } else if (result == null && policy.requireExpiry()) {
+            throw new TokenPolicyException(Reason.EXPIRY_REQUIRED, "This token never expires, and the policy now "
+                    + "requires an expiry without a default lifetime: create a new token with an expiry date instead.");
+        }
+        if (result != null && policy.maxLifetimeDays() > 0) {
+            Instant latest = now.plus(Duration.ofDays(policy.maxLifetimeDays()));
+            result = result.isAfter(latest) ? latest : result;
+        }
+        return result;
+    }
+
     /** How an existing token breaks the policy in force, as messages for admins; empty when it complies. */
     List<String> violations(TokenInfo token) {
         TokenPolicy policy = state.policy();

@@ -17,7 +17,6 @@ import dev.apitokens.spi.LicenseGate;
 import dev.apitokens.spi.NewToken;
 import dev.apitokens.spi.Revocation;
 import dev.apitokens.spi.RevocationFeed;
-import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +56,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link TokenService}: creation and management map to the {@link TokenStore}; authentication is
  * {@link TokenAuthenticator}, backed by a {@link VerifiedTokenCache}, a {@link UsageRecorder} and, when configured,
- * {@link RehashOnUse}.
+ * {@link RehashOnUse}; rotation and leak handling are {@link TokenRotation}.
  */
 @Component(service = TokenService.class, configurationPid = CoreTokenService.PID)
 @Designate(ocd = CoreTokenService.Config.class)
@@ -67,8 +65,6 @@ public class CoreTokenService implements TokenService {
     static final String PID = "dev.apitokens.core";
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreTokenService.class);
-    /** A bound on following successors of a leaked token (a chain is as long as the token was rotated). */
-    private static final int MAX_ROTATIONS_FOLLOWED = 1000;
 
     @ObjectClassDefinition(name = "API tokens: core",
             description = "The token service: verified-token cache, write-behind of usage, re-hash on use.")
@@ -95,6 +91,12 @@ public class CoreTokenService implements TokenService {
                         + "the default hasher, or outdated parameters, replace it by a hash of the default hasher "
                         + "(in the background, once).")
         boolean rehashOnUse() default false;
+
+        @AttributeDefinition(name = "Rotated-away records retention (days)", min = "0",
+                description = "Rotated-away secrets are remembered so that presenting one again revokes its "
+                        + "successor (a leak). Their records are forgotten when the pruning finds the token gone or "
+                        + "expired, and also after this many days; 0 keeps them as long as the token lives.")
+        int rotatedRetentionDays() default 0;
     }
 
     @Reference(service = Hasher.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -128,6 +130,8 @@ public class CoreTokenService implements TokenService {
     private final ScheduledExecutorService flusher;
     private final ExecutorService rehasher;
     private final ScheduledFuture<?> flushTask;
+    private final RotatedRecordsSweep rotatedSweep;
+    private final TokenRotation rotation;
     private volatile RankedHashers ranked = RankedHashers.NONE;
 
     @Activate
@@ -162,11 +166,14 @@ public class CoreTokenService implements TokenService {
         cacheTtlSeconds = config.cacheTtlSeconds();
         cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
         usage = new UsageRecorder(store);
+        rotatedSweep = new RotatedRecordsSweep(store, clock, config.rotatedRetentionDays());
         RehashOnUse rehash = config.rehashOnUse()
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
                 : null;
+        rotation = new TokenRotation(store, policy, format, this::rankedHashers, cache, this::tellOtherNodes, audit,
+                clock);
         authenticator = new TokenAuthenticator(store, users, this::rankedHashers, () -> licenseGate, cache, usage,
-                rehash, clock, this::leaked);
+                rehash, clock, rotation::leaked);
         long interval = Math.max(1, config.usageFlushIntervalSeconds());
         flushTask = flusher.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.SECONDS);
     }
@@ -251,28 +258,7 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public Optional<CreatedToken> rotate(String userKey, String tokenId) {
-        Optional<StoredToken> owned = owned(userKey, tokenId);
-        if (owned.isEmpty()) {
-            return Optional.empty();
-        }
-        StoredToken old = owned.get();
-        Instant now = clock.instant();
-        if (old.expiresAt() != null && !now.isBefore(old.expiresAt())) {
-            throw new InvalidTokenRequestException("This token has expired, so it has no lifetime left to hand on: "
-                    + "create a new token instead.");
-        }
-        Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
-        String token = format.generate();
-        String newId = TokenFormat.publicIdOf(token);
-        Optional<StoredToken> rotated = store.rotate(tokenId, old.hash(), newId,
-                hasher.hash(token.getBytes(StandardCharsets.UTF_8)), now);
-        if (rotated.isEmpty()) {
-            return Optional.empty(); // revoked or rotated meanwhile
-        }
-        cache.evictIf(e -> e.publicId().equals(tokenId));
-        tellOtherNodes(Revocation.ofToken(tokenId));
-        audit.post(AuditEvents.TOKEN_ROTATED, userKey, old.userKey(), newId, "rotated from " + tokenId);
-        return Optional.of(new CreatedToken(toInfo(rotated.get()), token));
+        return owned(userKey, tokenId).flatMap(old -> rotation.rotate(userKey, old));
     }
 
     @Override
@@ -290,41 +276,6 @@ public class CoreTokenService implements TokenService {
             return Optional.empty();
         }
         return store.findByPublicId(tokenId).filter(t -> t.userKey().equals(userKey));
-    }
-
-    /**
-     * A rotated-away secret was presented again with its right secret: whoever has it may have its successor
-     * too, so the token it became (following later rotations) is revoked, and the family's records forgotten.
-     */
-    private void leaked(RotatedToken rotated) {
-        try {
-            List<String> family = new ArrayList<>(List.of(rotated.publicId()));
-            String live = rotated.successorId();
-            for (int hops = 0; hops < MAX_ROTATIONS_FOLLOWED; hops++) {
-                Optional<RotatedToken> next = store.findRotated(live);
-                if (next.isEmpty()) {
-                    break;
-                }
-                family.add(live);
-                live = next.get().successorId();
-            }
-            String successor = live;
-            boolean revoked = store.findByPublicId(successor).filter(t -> t.userKey().equals(rotated.userKey()))
-                    .isPresent() && store.delete(successor);
-            cache.evictIf(e -> e.publicId().equals(successor));
-            if (revoked) {
-                tellOtherNodes(Revocation.ofToken(successor));
-            }
-            store.deleteRotated(family);
-            LOG.warn("The API token {} of user {} was rotated away, and its old secret was presented again: it is "
-                    + "treated as leaked, and {}", rotated.publicId(), rotated.userKey(),
-                    revoked ? "its successor " + successor + " was revoked" : "its successor was already gone");
-            audit.post(AuditEvents.TOKEN_LEAK_DETECTED, null, rotated.userKey(), successor,
-                    "old secret of " + rotated.publicId() + " presented again");
-        } catch (RuntimeException e) {
-            LOG.error("The old secret of the rotated API token {} of user {} was presented again, but revoking its "
-                    + "successor failed; revoke the user's tokens by hand", rotated.publicId(), rotated.userKey(), e);
-        }
     }
 
     @Override
@@ -377,7 +328,9 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean prune(String tokenId, String reason) {
-        return revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+        boolean pruned = revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+        rotatedSweep.runIfDue();
+        return pruned;
     }
 
     private boolean revokeAs(String auditType, String tokenId, String actorKey, String detail) {
@@ -467,7 +420,7 @@ public class CoreTokenService implements TokenService {
         return policy.violations(token);
     }
 
-    private static TokenInfo toInfo(StoredToken token) {
+    static TokenInfo toInfo(StoredToken token) {
         return new TokenInfo(token.publicId(), token.storeId(), token.userKey(), token.label(), token.createdAt(),
                 token.lastAccessed(), token.usageCount(), token.expiresAt(), RankedHashers.algorithmOf(token.hash()),
                 token.scopes(), token.allowedPaths(), token.allowedIps(), token.createdBy(), token.lastAddresses());

@@ -133,6 +133,11 @@ final class CoreFixture implements AutoCloseable {
             public boolean rehashOnUse() {
                 return rehashOnUse;
             }
+
+            @Override
+            public int rotatedRetentionDays() {
+                return 0;
+            }
         };
     }
 }

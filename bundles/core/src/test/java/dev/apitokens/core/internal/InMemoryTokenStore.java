@@ -166,7 +166,7 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public synchronized Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId,
-            String newHash, Instant rotatedAt) {
+            String newHash, Instant rotatedAt, Instant expiresAt) {
         check();
         StoredToken t = tokens.get(publicId);
         if (t == null || !t.hash().equals(expectedHash)) {
@@ -175,7 +175,7 @@ final class InMemoryTokenStore implements TokenStore {
         rotated.put(publicId, new RotatedToken(publicId, t.hash(), newPublicId, t.userKey(), rotatedAt));
         tokens.remove(publicId);
         StoredToken now = new StoredToken(t.storeId(), newPublicId, t.userKey(), t.label(), newHash, rotatedAt, null,
-                0, t.expiresAt(), t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(), List.of());
+                0, expiresAt, t.scopes(), t.allowedPaths(), t.allowedIps(), t.createdBy(), List.of());
         tokens.put(newPublicId, now);
         return Optional.of(now);
     }
@@ -194,6 +194,29 @@ final class InMemoryTokenStore implements TokenStore {
             deleted += rotated.remove(id) == null ? 0 : 1;
         }
         return deleted;
+    }
+
+    @Override
+    public synchronized int deleteStaleRotated(Instant now, Instant rotatedBefore) {
+        check();
+        List<String> stale = new ArrayList<>();
+        for (RotatedToken record : rotated.values()) {
+            String live = record.successorId();
+            for (int hops = 0; rotated.containsKey(live) && hops < 1000; hops++) {
+                live = rotated.get(live).successorId();
+            }
+            StoredToken token = tokens.get(live);
+            if (token == null || token.expiresAt() != null && !now.isBefore(token.expiresAt())
+                    || rotatedBefore != null && record.rotatedAt().isBefore(rotatedBefore)) {
+                stale.add(record.publicId());
+            }
+        }
+        stale.forEach(rotated::remove);
+        return stale.size();
+    }
+
+    synchronized int rotatedCount() {
+        return rotated.size();
     }
 
     synchronized StoredToken get(String publicId) {

@@ -354,75 +354,27 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
 
     @Override
     public Optional<StoredToken> rotate(String publicId, String expectedHash, String newPublicId, String newHash,
-            Instant rotatedAt) {
-        TokenTable t = table();
-        Optional<StoredToken> old = findByPublicId(publicId);
-        if (old.isEmpty() || !old.get().hash().equals(expectedHash)) {
-            return Optional.empty();
-        }
-        try {
-            // The record first: from the moment the row has its new id, the old secret must be recognised.
-            t.entityManager.create(RotatedTokenEntity.class, new DBParam("PUBLIC_ID", publicId),
-                    new DBParam("HASH", expectedHash), new DBParam("SUCCESSOR_ID", newPublicId),
-                    new DBParam("USER_KEY", old.get().userKey()), new DBParam("ROTATED", rotatedAt.toEpochMilli()));
-        } catch (SQLException | RuntimeException e) {
-            throw StoreFailures.translate("record the rotation of token " + publicId, e);
-        }
-        String sql = "UPDATE " + t.sqlTable + " SET " + t.column("PUBLIC_ID") + " = ?, " + t.column("HASH") + " = ?, "
-                + t.column("CREATED") + " = ?, " + t.column("USAGE_COUNT") + " = 0, " + t.column("LAST_ACCESSED")
-                + " = NULL, " + t.column("LAST_ADDRESSES") + " = NULL WHERE " + t.column("PUBLIC_ID") + " = ? AND "
-                + t.column("HASH") + " = ?";
-        int updated;
-        try (Connection connection = t.dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, newPublicId);
-            update.setString(2, newHash);
-            update.setLong(3, rotatedAt.toEpochMilli());
-            update.setString(4, publicId);
-            update.setString(5, expectedHash);
-            updated = update.executeUpdate();
-        } catch (SQLException | RuntimeException e) {
-            throw StoreFailures.translate("rotate token " + publicId, e);
-        }
-        if (updated == 0) {
-            // revoked or rotated by someone else meanwhile: the record is not true
-            deleteRotatedWhere("PUBLIC_ID = ? AND SUCCESSOR_ID = ?", publicId, newPublicId);
-            return Optional.empty();
-        }
-        return findByPublicId(newPublicId);
+            Instant rotatedAt, Instant expiresAt) {
+        return rotations().rotate(publicId, expectedHash, newPublicId, newHash, rotatedAt, expiresAt);
     }
 
     @Override
     public Optional<RotatedToken> findRotated(String publicId) {
-        TokenTable t = table();
-        try {
-            RotatedTokenEntity[] found = t.entityManager.find(RotatedTokenEntity.class,
-                    Query.select().where("PUBLIC_ID = ?", publicId));
-            return found.length == 0 ? Optional.empty()
-                    : Optional.of(new RotatedToken(found[0].getPublicId(), found[0].getHash(),
-                            found[0].getSuccessorId(), found[0].getUserKey(),
-                            Instant.ofEpochMilli(found[0].getRotated())));
-        } catch (SQLException | RuntimeException e) {
-            throw StoreFailures.translate("look up rotated token " + publicId, e);
-        }
+        return rotations().find(publicId);
     }
 
     @Override
     public int deleteRotated(Collection<String> publicIds) {
-        int deleted = 0;
-        for (String publicId : publicIds) {
-            deleted += deleteRotatedWhere("PUBLIC_ID = ?", publicId);
-        }
-        return deleted;
+        return rotations().delete(publicIds);
     }
 
-    private int deleteRotatedWhere(String where, Object... parameters) {
-        TokenTable t = table();
-        try {
-            return t.entityManager.deleteWithSQL(RotatedTokenEntity.class, where, parameters);
-        } catch (SQLException | RuntimeException e) {
-            throw StoreFailures.translate("forget rotated tokens", e);
-        }
+    @Override
+    public int deleteStaleRotated(Instant now, Instant rotatedBefore) {
+        return rotations().deleteStale(now, rotatedBefore);
+    }
+
+    private TokenRotations rotations() {
+        return new TokenRotations(table(), this::findByPublicId);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.apitokens.store.ao;
 import net.java.ao.Entity;
 import net.java.ao.Preload;
 import net.java.ao.schema.Default;
+import net.java.ao.schema.Index;
 import net.java.ao.schema.Indexed;
+import net.java.ao.schema.Indexes;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
@@ -22,9 +24,16 @@ import net.java.ao.schema.Unique;
  *
  * <p>Columns are only ever added (Active Objects' non-destructive migration adds new ones to an existing table),
  * so a new column must be nullable or carry a {@link Default}.
+ *
+ * <p>Last use and expiry are indexed together with the id ({@code (LAST_ACCESSED, ID)}, {@code (EXPIRATION_DATE,
+ * ID)}): the admin listing reads the tokens without a value ({@code IS NULL}) in id order, and only an index whose
+ * second column is the id gives that order without sorting every match (H2 sorted a third of a million rows for
+ * "never used"). They serve the range scans on the first column as the former single-column indexes did.
  */
 @Table("TOKEN")
 @Preload
+@Indexes({ @Index(name = "LAST_ACCESSED_ID", methodNames = { "getLastAccessed", "getID" }),
+        @Index(name = "EXPIRATION_ID", methodNames = { "getExpirationDate", "getID" }) })
 public interface TokenEntity extends Entity {
 
     @NotNull
@@ -57,8 +66,7 @@ public interface TokenEntity extends Entity {
 
     void setCreated(long created);
 
-    /** {@code null} until the token is first used; indexed for the scan of unused tokens. */
-    @Indexed
+    /** {@code null} until the token is first used; indexed (with the id) for the scan of unused tokens. */
     Long getLastAccessed();
 
     void setLastAccessed(Long lastAccessed);
@@ -69,8 +77,7 @@ public interface TokenEntity extends Entity {
 
     void setUsageCount(long usageCount);
 
-    /** {@code null} for a token that never expires; indexed for the scans of expiring tokens. */
-    @Indexed
+    /** {@code null} for a token that never expires; indexed (with the id) for the scans of expiring tokens. */
     Long getExpirationDate();
 
     void setExpirationDate(Long expirationDate);

@@ -78,7 +78,9 @@ final class TokenQuerySql {
         };
         this.count = "SELECT COUNT(*) FROM " + table.sqlTable + where;
         if (nullable == null) {
-            String order = query.sort() == TokenQuery.Sort.USER ? table.column("USER_KEY") + ", " + id : id;
+            // never used: LAST_ACCESSED is NULL throughout, so this is the id order, read from (LAST_ACCESSED, ID)
+            String order = query.sort() == TokenQuery.Sort.USER ? table.column("USER_KEY") + ", " + id
+                    : Boolean.FALSE.equals(query.used()) ? table.column("LAST_ACCESSED") + ", " + id : id;
             parts.add(new Part(select + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", count));
             return;
         }
@@ -87,7 +89,9 @@ final class TokenQuerySql {
         Part valued = new Part(select + withValue + " ORDER BY " + nullable
                 + (descending(query.sort()) ? " DESC, " : ", ") + id + " LIMIT ? OFFSET ?",
                 "SELECT COUNT(*) FROM " + table.sqlTable + withValue);
-        Part unvalued = new Part(select + withoutValue + " ORDER BY " + id + " LIMIT ? OFFSET ?",
+        // "ORDER BY column, id" where the column is NULL throughout is the id order, spelt as the index
+        // (column, ID) reads, so the database walks that index instead of sorting every match
+        Part unvalued = new Part(select + withoutValue + " ORDER BY " + nullable + ", " + id + " LIMIT ? OFFSET ?",
                 "SELECT COUNT(*) FROM " + table.sqlTable + withoutValue);
         // never used sorts as the oldest use, no expiry as the latest expiry
         boolean withoutFirst = query.sort() == TokenQuery.Sort.LAST_USED_ASC

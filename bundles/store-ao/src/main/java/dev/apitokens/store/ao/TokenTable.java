@@ -58,6 +58,8 @@ final class TokenTable {
     final String sqlColumns;
     /** The revocation log ({@link RevocationEntity}) as SQL names it, e.g. {@code public."AO_5D4005_REVOCATION"}. */
     final String sqlRevocationTable;
+    /** The rotated-away tokens ({@link RotatedTokenEntity}) as SQL names them. */
+    final String sqlRotatedTable;
 
     private TokenTable(String tablePrefix, DataSource dataSource, DatabaseDialect dialect, String product,
             DatabaseProvider provider) {
@@ -70,6 +72,7 @@ final class TokenTable {
         this.sqlTable = provider.withSchema(name);
         this.sqlColumns = Stream.of(COLUMNS).map(provider::processID).collect(Collectors.joining(", "));
         this.sqlRevocationTable = provider.withSchema(tablePrefix + "_REVOCATION");
+        this.sqlRotatedTable = provider.withSchema(tablePrefix + "_ROTATED");
     }
 
     /** The table name for a prefix such as {@code AO_5D4005}: {@code AO_5D4005_TOKEN}. */
@@ -105,6 +108,11 @@ final class TokenTable {
         DatabaseProvider provider = dialect.provider(new SchemaScopedDataSource(dataSource, scope), scope);
         TokenTable table = new TokenTable(tablePrefix, dataSource, dialect, product, provider);
         table.entityManager.migrate(entity, RevocationEntity.class, RotatedTokenEntity.class);
+        if (entity == TokenEntity.class) {
+            try (Connection connection = dataSource.getConnection()) {
+                SupersededIndexes.drop(connection, dialect, scope, provider, table.name);
+            }
+        }
         return table;
     }
 
