@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,12 +36,12 @@ import dev.apitokens.e2e.RestClient.Reply;
  * token made on one node works on the other, usage counted on both nodes adds up in the shared table, a revocation
  * on one node reaches the other within a second at default settings (the revocation feed, not the cache TTL), and
  * an admin on either node sees every token.
- * Skipped when PostgreSQL is unreachable, unless {@code CI=true}.
+ * Skipped when PostgreSQL is unreachable, unless {@code CI=true}. The cluster is {@link TwoJiraNodes}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataCenterIT {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SERVER = TwoJiraNodes.SERVER;
     private static final String DATABASE = "apitokens_e2e_dc";
     private static final String API = "/rest/api-tokens/latest/";
     /** The revocation bound at default settings (revocation poll every 250 ms, cache TTL 300 s). */
@@ -52,6 +50,7 @@ class DataCenterIT {
     private static final String USER = "alice";
     private static final String USER_PASSWORD = "alice-password-dc";
 
+    private TwoJiraNodes cluster;
     private Distribution nodeA;
     private Distribution nodeB;
     private RestClient restA;
@@ -61,16 +60,11 @@ class DataCenterIT {
 
     @BeforeAll
     void startTwoNodes() throws Exception {
-        freshDatabase();
-        try {
-            nodeA = node().start();
-            nodeA.addUser(USER, USER_PASSWORD, false);
-            // started after A: A has made the tables, and B gets A's users (users.json, admin-password.txt)
-            nodeB = node().sameUsersAs(nodeA).start();
-        } catch (Exception | Error e) {
-            stopBothNodes();
-            throw e;
-        }
+        // the cache and the revocation feed at their defaults; usage written every second for the usage test
+        cluster = TwoJiraNodes.start(DATABASE, USER, USER_PASSWORD,
+                Map.of("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1")));
+        nodeA = cluster.a;
+        nodeB = cluster.b;
         restA = new RestClient(nodeA);
         restB = new RestClient(nodeB);
         admin = basic("admin", nodeA.adminPassword());
@@ -79,25 +73,9 @@ class DataCenterIT {
 
     @AfterAll
     void stopBothNodes() throws InterruptedException {
-        try {
-            if (nodeB != null) {
-                nodeB.close();
-            }
-        } finally {
-            if (nodeA != null) {
-                nodeA.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
-    }
-
-    private static Distribution node() {
-        return Distribution.of("jira")
-                // the cache and the revocation feed at their defaults; usage written every second for the usage test
-                .config("dev.apitokens.core", Map.of("usageFlushIntervalSeconds", "1"))
-                .config("dev.apitokens.host.standalone.datasource", Map.of(
-                        "url", SERVER + DATABASE,
-                        "user", "postgres",
-                        "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)"));
     }
 
     @Test
@@ -281,7 +259,7 @@ class DataCenterIT {
 
     /** Commits and rollbacks of the cluster's database so far, minus this measuring connection's own. */
     private static long transactions() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+        try (Connection connection = TwoJiraNodes.connect("postgres");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT xact_commit + xact_rollback FROM "
                         + "pg_stat_database WHERE datname = '" + DATABASE + "'")) {
@@ -336,24 +314,5 @@ class DataCenterIT {
         }
         fail("token " + id + " not in " + list);
         return null;
-    }
-
-    private static void freshDatabase() throws SQLException {
-        Connection connection;
-        try {
-            DriverManager.setLoginTimeout(5);
-            connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-        } catch (SQLException e) {
-            String message = "PostgreSQL is not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + ": required when CI=true");
-            }
-            Assumptions.abort(message + ": the two-node cluster test is skipped");
-            return;
-        }
-        try (connection; Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
     }
 }

@@ -44,6 +44,19 @@ public abstract class AssemblyContract extends TokensOverRest {
         assertEveryComponentActive(storeBundle());
     }
 
+    /**
+     * The housekeeping schedules its own work, so nothing may have to ask for its service first: as a delayed
+     * component it ticked only after the first token event, and not again after a configuration change until the
+     * next one.
+     */
+    @Test
+    public void theHousekeepingIsImmediate() {
+        List<ComponentDescriptionDTO> housekeeping = new ComponentStates(context, service(ServiceComponentRuntime.class))
+                .components(OURS + "housekeeping");
+        assertEquals(1, housekeeping.size());
+        assertTrue(housekeeping.get(0).name + " is delayed", housekeeping.get(0).immediate);
+    }
+
     @Test
     public void oneStoreWritesTheProductsTable() throws Exception {
         assertSingleTokenStore(storeBundle(), table());

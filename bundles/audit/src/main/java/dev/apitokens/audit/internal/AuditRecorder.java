@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.apitokens.store.ao.AuditLog;
 import dev.apitokens.store.ao.AuditRecord;
+import dev.apitokens.store.ao.TablePrefix;
 
 /**
  * Stores every {@code dev/apitokens/audit/*} event in {@code AO_<hash>_AUDIT}, beside the token table (the hash is
@@ -60,20 +61,11 @@ public class AuditRecorder implements EventHandler, AuditTrail {
     @Activate
     public AuditRecorder(@Reference(name = "store", service = TokenStore.class) Map<String, Object> store,
             @Reference(name = "dataSource") DataSource dataSource, Config config) {
-        this(AuditLog.open(prefixOf(store.get(TokenStore.TABLE)), dataSource, config.schema()));
+        this(AuditLog.open(TablePrefix.ofTokenTable(store.get(TokenStore.TABLE)), dataSource, config.schema()));
     }
 
     AuditRecorder(AuditLog log) {
         this.log = log;
-    }
-
-    /** {@code AO_5D4005} of {@code AO_5D4005_TOKEN}. */
-    static String prefixOf(Object tokenTable) {
-        String table = String.valueOf(tokenTable);
-        if (!table.endsWith("_TOKEN")) {
-            throw new IllegalStateException("the token store names no AO_<hash>_TOKEN table: " + table);
-        }
-        return table.substring(0, table.length() - "_TOKEN".length());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.apitokens.api.Page;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.store.ao.AuditLog;
 import dev.apitokens.store.ao.AuditRecord;
+import dev.apitokens.store.ao.TablePrefix;
 import dev.apitokens.store.ao.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +27,8 @@ class AuditRecorderTest {
 
     @Test
     void theAuditTableSitsBesideTheStoresTokenTable() {
-        assertEquals("AO_5D4005", AuditRecorder.prefixOf("AO_5D4005_TOKEN"));
-        assertThrows(IllegalStateException.class, () -> AuditRecorder.prefixOf(null));
+        assertEquals("AO_5D4005", TablePrefix.ofTokenTable("AO_5D4005_TOKEN"));
+        assertThrows(IllegalStateException.class, () -> TablePrefix.ofTokenTable(null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,7 +36,7 @@ class AuditRecorderTest {
     void eachEventIsStoredAsPosted(TestDatabase database) throws Exception {
         database.dropTable("AO_5D4005_AUDIT");
         AuditRecorder recorder = new AuditRecorder(AuditLog.open(
-                AuditRecorder.prefixOf(Map.of(TokenStore.TABLE, "AO_5D4005_TOKEN").get(TokenStore.TABLE)),
+                TablePrefix.ofTokenTable(Map.of(TokenStore.TABLE, "AO_5D4005_TOKEN").get(TokenStore.TABLE)),
                 database.dataSource(), ""));
         try {
             assertEquals("AO_5D4005_AUDIT", recorder.log().tableName());

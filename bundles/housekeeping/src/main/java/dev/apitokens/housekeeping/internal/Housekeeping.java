@@ -51,6 +51,10 @@ import dev.apitokens.store.ao.TablePrefix;
  *
  * <p>It also turns audit events into notices to the owner: a token created, revoked by an administrator, or
  * revoked by pruning. Those events are posted only on the node where the change happened, so each is sent once.
+ *
+ * <p>Immediate: as a plain service component DS would create it only when Event Admin first delivers one of these
+ * events, so a node where no token was created since its start (or since this configuration changed: DS then
+ * replaces the instance) would never tick.
  */
 @Component(service = EventHandler.class, configurationPid = Housekeeping.PID, immediate = true)
 @Designate(ocd = Housekeeping.Config.class)

@@ -1,10 +1,19 @@
 package dev.apitokens.store.ao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.AuditQuery;
 import dev.apitokens.api.Page;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.java.ao.DBParam;
 
 import javax.sql.DataSource;
 
@@ -63,5 +72,64 @@ class AuditLogTest {
         try (AuditLog again = AuditLog.open(PREFIX, dataSource, "")) {
             assertEquals(2, again.find(new AuditQuery(null, null, null, null, 0, 10)).total());
         }
+    }
+
+    /**
+     * A table made before the composite indexes gets them when the audit log opens it (Active Objects' migration),
+     * loses the single-column TYPE and USER_KEY indexes and keeps its rows; then a user's and a type's events list
+     * newest first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"H2_MEMORY", "POSTGRESQL", "MARIADB"})
+    void anEarlierTableGetsTheCompositeIndexes(TestDatabase database) throws Exception {
+        DataSource dataSource = database.dataSource();
+        database.dropTable(PREFIX + "_AUDIT");
+        TokenTable released = TokenTable.open(PREFIX, dataSource, "", ReleasedAuditEntity.class);
+        try {
+            for (long created : List.of(1_000L, 2_000L)) {
+                released.entityManager.create(ReleasedAuditEntity.class, new DBParam("CREATED", created),
+                        new DBParam("TYPE", "TOKEN_CREATED"), new DBParam("USER_KEY", "key-alice"));
+            }
+        } finally {
+            released.dispose();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            assertTrue(!indexes(connection).containsValue(List.of("TYPE", "CREATED")), "no composite index yet");
+        }
+
+        try (AuditLog log = AuditLog.open(PREFIX, dataSource, "")) {
+            try (Connection connection = dataSource.getConnection()) {
+                Map<String, List<String>> indexes = indexes(connection);
+                assertTrue(indexes.containsValue(List.of("TYPE", "CREATED")), "indexes: " + indexes);
+                assertTrue(indexes.containsValue(List.of("USER_KEY", "CREATED")), "indexes: " + indexes);
+                assertTrue(!indexes.containsValue(List.of("TYPE")) && !indexes.containsValue(List.of("USER_KEY")),
+                        "the single-column indexes the databases preferred are gone: " + indexes);
+            }
+            assertEquals(List.of(2_000L, 1_000L), log.find(new AuditQuery("key-alice", "TOKEN_CREATED", null, null, 0,
+                    10)).items().stream().map(AuditRecord::created).toList());
+        }
+    }
+
+    /** The audit table's indexes: name to its columns in order, upper case. */
+    private static Map<String, List<String>> indexes(Connection connection) throws Exception {
+        Map<String, List<String>> indexes = new HashMap<>();
+        for (String table : List.of(PREFIX + "_AUDIT", (PREFIX + "_AUDIT").toLowerCase(Locale.ROOT))) {
+            try (ResultSet rows = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
+                    table, false, false)) {
+                while (rows.next()) {
+                    if (rows.getString("INDEX_NAME") != null && rows.getString("COLUMN_NAME") != null) {
+                        List<String> columns = indexes.computeIfAbsent(rows.getString("INDEX_NAME"),
+                                name -> new ArrayList<>());
+                        int position = rows.getInt("ORDINAL_POSITION");
+                        while (columns.size() < position) {
+                            columns.add(null);
+                        }
+                        columns.set(position - 1, rows.getString("COLUMN_NAME").replace("\"", "")
+                                .toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return indexes;
     }
 }
