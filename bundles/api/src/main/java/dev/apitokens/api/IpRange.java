@@ -94,6 +94,10 @@ public final class IpRange {
         if (value.startsWith("[") && value.endsWith("]")) {
             value = value.substring(1, value.length() - 1);
         }
+        byte[] quad = canonicalQuad(value);
+        if (quad != null) {
+            return quad; // the common case on the request path, without a regex or InetAddress
+        }
         if (value.isEmpty() || value.length() > 45 || !IP_LITERAL.matcher(value).matches()) {
             return null;
         }
@@ -102,6 +106,36 @@ public final class IpRange {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /**
+     * The bytes of a dotted quad in its normal form (four decimal numbers 0-255 without leading zeros), else
+     * {@code null}: anything else is left to {@link InetAddress}, which reads it as it always did.
+     */
+    private static byte[] canonicalQuad(String value) {
+        byte[] bytes = new byte[4];
+        int part = 0;
+        int number = 0;
+        int digits = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i < value.length() ? value.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || part == 4) {
+                    return null;
+                }
+                bytes[part++] = (byte) number;
+                number = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && !(digits == 1 && number == 0)) {
+                number = number * 10 + (c - '0');
+                if (++digits > 3 || number > 255) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? bytes : null;
     }
 
     /**

@@ -3,26 +3,28 @@ package dev.apitokens.core.internal;
 import dev.apitokens.api.IpRange;
 import dev.apitokens.api.TokenScope;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * Tokens whose secret was verified recently, so that a script calling the REST API in a loop does not pay for a
  * slow hash on every request.
  *
- * <p>Keys are an HMAC-SHA256 of the presented token under a random key made when this cache is: the token itself
- * never sits in memory as a key, and a heap dump does not let anyone test guesses offline (the key dies with the
- * process). Revocations {@link #evictIf evict} at once: this node's directly, other nodes' when the revocation feed
+ * <p>Keys are a keyed digest of the presented token: SHA-256 over a random 64-byte key block made when this cache
+ * is, followed by the token. The token itself never sits in memory as a key; testing guesses against a key needs
+ * the key block (512 random bits, dying with the process; a heap dump holds its midstate, as it held the HMAC
+ * key before, and then still faces the token's 131-bit secret). The digest that has
+ * absorbed the key block is kept and cloned per call, so a 48-character token costs one SHA-256 compression (an
+ * HMAC costs four). Length extension, the reason HMAC is not plain {@code H(key || message)}, does not matter
+ * here: the digest is never shown to anyone and only ever compared with digests this cache made. Revocations {@link #evictIf evict} at once: this node's directly, other nodes' when the revocation feed
  * delivers them. An entry lives at most {@code ttl}, which bounds a revocation the feed could not deliver.
  *
  * <p>Bounded LRU; one lock, held only for map operations of a few hundred nanoseconds.
@@ -39,13 +41,13 @@ final class VerifiedTokenCache {
         }
     }
 
-    private static final String HMAC = "HmacSHA256";
-    private static final Base64.Encoder KEY_TEXT = Base64.getEncoder().withoutPadding();
+    /** One SHA-256 block: the key fills it, so the token starts a block of its own. */
+    private static final int KEY_BLOCK_BYTES = 64;
 
     private final int maxEntries;
     private final Duration ttl;
-    private final SecretKeySpec macKey;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    /** SHA-256 that has absorbed the random key block; never updated again, only cloned. */
+    private final MessageDigest keyed;
     private final Map<String, Entry> entries;
     /** Bumped by every eviction, so that a verification that raced with a revocation is not cached after it. */
     private long epoch;
@@ -53,10 +55,12 @@ final class VerifiedTokenCache {
     VerifiedTokenCache(int maxEntries, Duration ttl) {
         this.maxEntries = Math.max(0, maxEntries);
         this.ttl = ttl;
-        byte[] key = new byte[32];
+        byte[] key = new byte[KEY_BLOCK_BYTES];
         new SecureRandom().nextBytes(key);
-        macKey = new SecretKeySpec(key, HMAC);
-        newMac(); // fail here, not on the first request, if the platform lacks HmacSHA256
+        keyed = sha256();
+        keyed.update(key);
+        Arrays.fill(key, (byte) 0);
+        clone(keyed); // fail here, not on the first request, if the provider's digest cannot be cloned
         entries = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -71,9 +75,15 @@ final class VerifiedTokenCache {
         return maxEntries > 0 && !ttl.isZero() && !ttl.isNegative();
     }
 
-    /** The cache key of a presented token: its keyed digest, never the token. */
+    /**
+     * The cache key of a presented token: its keyed digest (256 bits, one char per byte), never the token.
+     * Thread-safe: each call digests with its own clone.
+     */
     String keyOf(String presentedToken) {
-        return KEY_TEXT.encodeToString(mac().doFinal(presentedToken.getBytes(StandardCharsets.UTF_8)));
+        MessageDigest digest = clone(keyed);
+        byte[] hash = digest.digest(presentedToken.getBytes(StandardCharsets.UTF_8));
+        // ISO-8859-1 maps each byte to one char: a compact string of 32 chars, no encoding work
+        return new String(hash, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -111,19 +121,19 @@ final class VerifiedTokenCache {
         return entries.size();
     }
 
-    private Mac mac() {
-        // Mac is not thread-safe: one initialised instance per thread, made once (a clone per call costs more
-        // than the digest of a token)
-        return macs.get();
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
-    private Mac newMac() {
+    private static MessageDigest clone(MessageDigest digest) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(macKey);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", e);
         }
     }
 }

@@ -104,6 +104,41 @@ class TokenFormatTest {
     }
 
     @Test
+    void digitsAndLettersOutsideAsciiAreRejectedInEveryPlace() {
+        String token = format.generate();
+        // look-alikes a lookup by code point must not take for base62: Arabic-Indic one, fullwidth zero and A,
+        // dotted capital I (whose lower case is ASCII i), Kelvin sign (whose lower case is ASCII k)
+        for (char bad : new char[] {'\u0661', '\uff10', '\uff21', '\u0130', '\u212a'}) {
+            for (int position = 0; position < 48; position++) {
+                String changed = token.substring(0, position) + bad + token.substring(position + 1);
+                assertFalse(TokenFormat.isWellFormed(changed), "char " + (int) bad + " at " + position);
+            }
+        }
+    }
+
+    @Test
+    void theCheckAgreesWithTheDocumentedFormatOnRandomCandidates() {
+        SecureRandom random = new SecureRandom();
+        String alphabet = BASE62 + "-_+/= .\u00e9";
+        int wellFormed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String token = format.generate();
+            StringBuilder changed = new StringBuilder(token);
+            if (random.nextBoolean()) {
+                changed.setCharAt(4 + random.nextInt(44), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = changed.toString();
+            String body = candidate.substring(0, 42);
+            boolean expected = body.matches("atok[0-9A-Za-z]{38}") && withChecksum(body).equals(candidate);
+            assertEquals(expected, TokenFormat.isWellFormed(candidate), candidate);
+            assertEquals(expected ? Optional.of(candidate.substring(4, 20)) : Optional.empty(),
+                    TokenFormat.parse(candidate));
+            wellFormed += expected ? 1 : 0;
+        }
+        assertTrue(wellFormed > 5_000 && wellFormed < 20_000, "both outcomes tried: " + wellFormed);
+    }
+
+    @Test
     void everySingleChangedCharacterFailsTheChecksum() {
         String token = format.generate();
         int tried = 0;

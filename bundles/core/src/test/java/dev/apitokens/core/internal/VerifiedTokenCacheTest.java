@@ -12,8 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apitokens.api.CreatedToken;
 import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.spi.LicenseStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,14 +143,48 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void keysAreKeyedDigestsNeverTheToken() {
+    void keysAreKeyedDigestsNeverTheToken() throws Exception {
         VerifiedTokenCache one = new VerifiedTokenCache(10, Duration.ofSeconds(30));
         VerifiedTokenCache two = new VerifiedTokenCache(10, Duration.ofSeconds(30));
         String key = one.keyOf(token.secret());
-        assertTrue(key.matches("[A-Za-z0-9+/]{43}"), key); // 256 bits, Base64 without padding
+        assertEquals(32, key.length(), "256 bits, one char per byte");
+        assertTrue(key.chars().allMatch(c -> c < 256));
         assertFalse(key.contains(token.info().id()));
         assertEquals(key, one.keyOf(token.secret()));
         assertNotEquals(key, two.keyOf(token.secret()), "a random key per process");
+        assertNotEquals(key, unkeyedSha256(token.secret()), "keyed, not a plain digest of the token");
+        String other = fixture.create(ALICE, "other").secret();
+        assertNotEquals(key, one.keyOf(other));
+    }
+
+    @Test
+    void keysAreTheSameFromManyThreadsAtOnce() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, Duration.ofSeconds(30));
+        String expected = cache.keyOf(token.secret());
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        if (!expected.equals(cache.keyOf(token.secret()))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(), "the shared midstate is cloned, never updated");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static String unkeyedSha256(String token) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        return new String(hash, StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -51,13 +51,9 @@ public final class BasicCredentials {
         }
         char[] decoded;
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            decoded = new char[chars.remaining()];
-            chars.get(decoded);
-            Arrays.fill(chars.array(), '\0');
-        } catch (CharacterCodingException e) {
-            throw new MalformedException("Basic credentials that are not UTF-8");
+            // nearly every header is ASCII, where UTF-8 decoding is the identity: no decoder to make
+            char[] ascii = ascii(bytes);
+            decoded = ascii != null ? ascii : utf8(bytes);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -77,6 +73,34 @@ public final class BasicCredentials {
         } finally {
             Arrays.fill(decoded, '\0');
         }
+    }
+
+    /** The chars of bytes that are all ASCII (then UTF-8 decoding is the identity), else {@code null}. */
+    private static char[] ascii(byte[] bytes) {
+        char[] chars = new char[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                Arrays.fill(chars, 0, i, '\0');
+                return null;
+            }
+            chars[i] = (char) bytes[i];
+        }
+        return chars;
+    }
+
+    /** Strict UTF-8 (malformed or unmappable input is refused, never replaced). */
+    private static char[] utf8(byte[] bytes) throws MalformedException {
+        char[] decoded;
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            decoded = new char[chars.remaining()];
+            chars.get(decoded);
+            Arrays.fill(chars.array(), '\0');
+        } catch (CharacterCodingException e) {
+            throw new MalformedException("Basic credentials that are not UTF-8");
+        }
+        return decoded;
     }
 
     /** Whether the header uses the Basic scheme (whatever follows). */

@@ -57,6 +57,37 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void decodesAsStrictUtf8WhetherAsciiOrNot() throws Exception {
+        java.util.Random random = new java.util.Random(14);
+        int ascii = 0;
+        for (int i = 0; i < 5_000; i++) {
+            byte[] raw = new byte[1 + random.nextInt(40)];
+            for (int j = 0; j < raw.length; j++) {
+                int kind = random.nextInt(10);
+                raw[j] = (byte) (kind < 7 ? 0x20 + random.nextInt(0x5f) : kind < 9 ? ':' : random.nextInt(256));
+            }
+            String strict;
+            try {
+                strict = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = null;
+            }
+            String header = basic(raw);
+            if (strict == null) {
+                assertEquals("Basic credentials that are not UTF-8", assertThrows(
+                        BasicCredentials.MalformedException.class, () -> BasicCredentials.parse(header)).getMessage());
+            } else if (strict.chars().noneMatch(Character::isISOControl) && strict.indexOf(':') >= 0) {
+                BasicCredentials credentials = BasicCredentials.parse(header).orElseThrow();
+                int colon = strict.indexOf(':');
+                assertEquals(strict.substring(0, colon), credentials.username());
+                assertArrayEquals(strict.substring(colon + 1).toCharArray(), credentials.password());
+                ascii += strict.chars().allMatch(c -> c < 128) ? 1 : 0;
+            }
+        }
+        assertTrue(ascii > 1_000, "the ASCII path was tried: " + ascii);
+    }
+
+    @Test
     void clearWipesThePasswordAndToStringHidesIt() throws Exception {
         BasicCredentials credentials = BasicCredentials.parse(basic("alice:hunter2")).orElseThrow();
         assertFalse(credentials.toString().contains("hunter2"));
