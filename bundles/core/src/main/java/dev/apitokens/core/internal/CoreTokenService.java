@@ -119,6 +119,7 @@ public class CoreTokenService implements TokenService {
     private final TokenStore store;
     private final HostUsers users;
     private final AdminPolicy policy;
+    private final OwnerLocks ownerLocks = new OwnerLocks();
     private final Clock clock;
     private final AuditTrail audit;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
@@ -226,8 +227,9 @@ public class CoreTokenService implements TokenService {
         boolean byAdmin = createdByKey != null && !createdByKey.equals(ownerKey)
                 ? users.findByKey(createdByKey).map(HostUser::admin).orElse(false)
                 : owner.admin();
-        TokenRequest allowed = policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size());
-        return createToken(ownerKey, allowed, createdByKey, now);
+        // the count the token limit reads and the insert, together for one owner on this node
+        return ownerLocks.underLockOf(ownerKey, () -> createToken(ownerKey,
+                policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size()), createdByKey, now));
     }
 
     /** Creates a token for a validated request that the policy allowed. */

@@ -42,6 +42,37 @@ class PolicyOnCreateTest {
     }
 
     @Test
+    void concurrentCreatesOfOneOwnerNeverExceedTheLimit() throws Exception {
+        try (CoreFixture fixture = new CoreFixture(new TokenPolicy(false, 0, 0, 3, List.of(), Set.of()))) {
+            fixture.addHasher(new FakeHasher("fake"), null);
+            int threads = 16;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        fixture.create(ALICE, "parallel " + n);
+                    } catch (TokenPolicyException e) {
+                        assertEquals(Reason.TOO_MANY_TOKENS, e.reason());
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(3, fixture.service.list(ALICE.key()).size(), "the limit held under 16 concurrent creates");
+            assertEquals(threads - 3, refused.get());
+        }
+    }
+
+    @Test
     void anAdminCreatingForAUserIsNotBoundByGroupsOrScopes() {
         try (CoreFixture fixture = new CoreFixture(
                 new TokenPolicy(false, 0, 0, 0, List.of("developers"), Set.of(TokenScope.READ)))) {
