@@ -122,7 +122,7 @@ public abstract class AssemblyContract extends TokensOverRest {
     }
 
     /** The three packages of the api bundle - client API, plug-in SPI, host SPI - each at its contract version. */
-    static final Map<String, String> API_EXPORTS = Map.of("dev.apitokens.api", "1.2.0", "dev.apitokens.spi", "1.3.0",
+    static final Map<String, String> API_EXPORTS = Map.of("dev.apitokens.api", "1.3.0", "dev.apitokens.spi", "1.3.0",
             "dev.apitokens.host.spi", "1.1.0");
 
     /** Package name to version of an Export-Package header, as bnd writes it (attributes and uses clauses ignored). */

@@ -45,6 +45,19 @@ public final class AuditEvents {
      * The administrators changed the token policy; {@link #DETAIL} holds the new rules (since 1.2.0).
      */
     public static final String POLICY_CHANGED = "POLICY_CHANGED";
+    /**
+     * The token policy refused a token creation; {@link #ACTOR} asked for {@link #USER}, {@link #DETAIL} is the
+     * reason and the message the client got (since 1.3.0).
+     */
+    public static final String TOKEN_REFUSED_BY_POLICY = "TOKEN_REFUSED_BY_POLICY";
+    /**
+     * Failed authentications with one token id (a guessed or leaked id under attack) went over the throttle's
+     * budget, so further attempts with it are refused without a check for a while; {@link #TOKEN_ID} is that id,
+     * {@link #USER} its claimed username, {@link #DETAIL} the client address (since 1.3.0).
+     */
+    public static final String TOKEN_THROTTLED = "TOKEN_THROTTLED";
+    /** The license state changed; {@link #DETAIL} is {@code OLD -> NEW}, e.g. {@code VALID -> EXPIRED} (since 1.3.0). */
+    public static final String LICENSE_CHANGED = "LICENSE_CHANGED";
 
     /** Property: the event type, one of the constants above (or a newer one). */
     public static final String TYPE = "type";

@@ -94,9 +94,10 @@ public final class IpRange {
         if (value.startsWith("[") && value.endsWith("]")) {
             value = value.substring(1, value.length() - 1);
         }
-        byte[] quad = canonicalQuad(value);
-        if (quad != null) {
-            return quad; // the common case on the request path, without a regex or InetAddress
+        if (isDigitsAndDots(value)) {
+            // IPv4 only in its normal form: InetAddress would look any other digits-and-dots text up in the DNS
+            // ("1..2"), and read the legacy forms "127.1" and "0x7f.1" as addresses nobody means
+            return canonicalQuad(value);
         }
         if (value.isEmpty() || value.length() > 45 || !IP_LITERAL.matcher(value).matches()) {
             return null;
@@ -106,6 +107,19 @@ public final class IpRange {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    private static boolean isDigitsAndDots(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -216,4 +216,16 @@ public interface TokenService {
     default List<String> policyViolations(TokenInfo token) {
         return List.of();
     }
+
+    /**
+     * Records that failed authentications with the token id {@code tokenId} went over the filter's throttle budget
+     * (audited as {@link AuditEvents#TOKEN_THROTTLED}); called once per throttle window, never with a secret. The
+     * default records nothing; the project's implementation overrides it.
+     *
+     * @param claimedUsername the username the failing requests gave, as logged (may be {@code null})
+     * @param clientAddress the client address the requests came from
+     * @since 1.3.0
+     */
+    default void throttled(String tokenId, String claimedUsername, String clientAddress) {
+    }
 }

@@ -24,7 +24,7 @@
  * whole token string as the user received it; only its salted hash is ever stored.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.apitokens.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -307,6 +307,7 @@ public class AuthFilter implements Filter {
                 }
                 if (tokenFailures == perToken.budget() + 1) {
                     logThrottled("token", result.tokenId(), perToken);
+                    tokens.throttled(result.tokenId(), loggable(credentials.username()), client);
                 }
                 long retryAfter = Math.max(perAddress.retryAfterSeconds(client),
                         perToken.retryAfterSeconds(result.tokenId()));

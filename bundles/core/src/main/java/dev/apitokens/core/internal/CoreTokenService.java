@@ -7,6 +7,7 @@ import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenPolicy;
+import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
@@ -122,6 +123,7 @@ public class CoreTokenService implements TokenService {
     private final OwnerLocks ownerLocks = new OwnerLocks();
     private final Clock clock;
     private final AuditTrail audit;
+    private final LicenseWatch licenseWatch;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
     private final TokenRequestValidator validator = new TokenRequestValidator();
     private final VerifiedTokenCache cache;
@@ -164,6 +166,7 @@ public class CoreTokenService implements TokenService {
         this.flusher = flusher;
         this.rehasher = rehasher;
         this.audit = new AuditTrail(() -> eventAdmin, clock);
+        this.licenseWatch = new LicenseWatch(() -> licenseGate, audit);
         cacheTtlSeconds = config.cacheTtlSeconds();
         cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
         usage = new UsageRecorder(store);
@@ -229,7 +232,18 @@ public class CoreTokenService implements TokenService {
                 : owner.admin();
         // the count the token limit reads and the insert, together for one owner on this node
         return ownerLocks.underLockOf(ownerKey, () -> createToken(ownerKey,
-                policy.apply(owner, byAdmin, valid, () -> store.findByUser(ownerKey).size()), createdByKey, now));
+                allowedByPolicy(owner, byAdmin, valid, createdByKey), createdByKey, now));
+    }
+
+    /** The request as the policy lets it through; a refusal is audited, then thrown. */
+    private TokenRequest allowedByPolicy(HostUser owner, boolean byAdmin, TokenRequest valid, String createdByKey) {
+        try {
+            return policy.apply(owner, byAdmin, valid, () -> store.findByUser(owner.key()).size());
+        } catch (TokenPolicyException e) {
+            audit.post(AuditEvents.TOKEN_REFUSED_BY_POLICY, createdByKey == null ? owner.key() : createdByKey,
+                    owner.key(), null, e.reason() + ": " + e.getMessage());
+            throw e;
+        }
     }
 
     /** Creates a token for a validated request that the policy allowed. */
@@ -243,6 +257,12 @@ public class CoreTokenService implements TokenService {
         audit.post(AuditEvents.TOKEN_CREATED, createdByKey == null ? ownerKey : createdByKey, ownerKey,
                 stored.publicId(), request.label());
         return new CreatedToken(toInfo(stored), token);
+    }
+
+    @Override
+    public void throttled(String tokenId, String claimedUsername, String clientAddress) {
+        audit.post(AuditEvents.TOKEN_THROTTLED, null, null, tokenId,
+                "from " + clientAddress + (claimedUsername == null ? "" : " as " + claimedUsername));
     }
 
     @Override
@@ -390,6 +410,7 @@ public class CoreTokenService implements TokenService {
             // An escaping exception would cancel the schedule for good.
             LOG.error("Writing API token usage failed", e);
         }
+        licenseWatch.check();
     }
 
     /** The hashers ranked, recomputed only when DS replaced the list. */

@@ -5,12 +5,16 @@ import static dev.apitokens.core.internal.CoreFixture.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.TokenPolicy;
+import dev.apitokens.api.TokenPolicyException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,47 @@ class AuditTrailTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    @Test
+    void aPolicyRefusalAndAThrottledIdAreAudited() {
+        try (CoreFixture limited = new CoreFixture(new TokenPolicy(false, 0, 0, 1, List.of(), Set.of()))) {
+            limited.addHasher(new FakeHasher("fake-a"), 100);
+            limited.service.eventAdmin = events;
+            limited.create(ALICE, "one");
+            assertThrows(TokenPolicyException.class, () -> limited.create(ALICE, "two"));
+            limited.service.throttled("tok1AAAAAAAAAAAA", "alice", "192.0.2.7");
+        }
+        List<String> types = events.posted.stream().map(e -> (String) e.getProperty(AuditEvents.TYPE)).toList();
+        assertEquals(List.of(AuditEvents.TOKEN_CREATED, AuditEvents.TOKEN_REFUSED_BY_POLICY,
+                AuditEvents.TOKEN_THROTTLED), types);
+        Event refused = events.posted.get(1);
+        assertEquals(ALICE.key(), refused.getProperty(AuditEvents.USER));
+        assertEquals(ALICE.key(), refused.getProperty(AuditEvents.ACTOR));
+        assertTrue(((String) refused.getProperty(AuditEvents.DETAIL)).startsWith("TOO_MANY_TOKENS: "),
+                String.valueOf(refused.getProperty(AuditEvents.DETAIL)));
+        Event throttled = events.posted.get(2);
+        assertEquals("tok1AAAAAAAAAAAA", throttled.getProperty(AuditEvents.TOKEN_ID));
+        assertEquals("from 192.0.2.7 as alice", throttled.getProperty(AuditEvents.DETAIL));
+    }
+
+    @Test
+    void aLicenseStateChangeIsAuditedOnceAndTheFirstStateIsOnlyRemembered() {
+        FakeLicenseGate gate = new FakeLicenseGate();
+        java.util.concurrent.atomic.AtomicReference<dev.apitokens.spi.LicenseGate> current =
+                new java.util.concurrent.atomic.AtomicReference<>(gate);
+        LicenseWatch watch = new LicenseWatch(current::get, new AuditTrail(() -> events, fixture.clock));
+        watch.check();
+        watch.check();
+        assertEquals(List.of(), events.posted, "the first state seen is not a change");
+        gate.state = dev.apitokens.spi.LicenseStatus.State.EXPIRED;
+        watch.check();
+        watch.check();
+        current.set(null);
+        watch.check();
+        assertEquals(List.of("VALID -> EXPIRED", "EXPIRED -> NO_LICENSE_GATE"), events.posted.stream()
+                .map(e -> (String) e.getProperty(AuditEvents.DETAIL)).toList());
+        assertEquals(AuditEvents.LICENSE_CHANGED, events.posted.get(0).getProperty(AuditEvents.TYPE));
     }
 
     @Test
