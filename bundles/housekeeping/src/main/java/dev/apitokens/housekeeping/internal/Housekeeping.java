@@ -60,7 +60,8 @@ import dev.apitokens.store.ao.TablePrefix;
 @Designate(ocd = Housekeeping.Config.class)
 @EventTopics({AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_CREATED,
         AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_REVOKED_BY_ADMIN,
-        AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_PRUNED})
+        AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_PRUNED,
+        AuditEvents.TOPIC_PREFIX + AuditEvents.TOKEN_LEAK_DETECTED})
 public class Housekeeping implements EventHandler {
 
     static final String PID = "dev.apitokens.housekeeping";
@@ -127,7 +128,7 @@ public class Housekeeping implements EventHandler {
         boolean noticeOnCreation() default true;
 
         @AttributeDefinition(name = "Notice on revocation by others",
-                description = "Notify the owner when an administrator or pruning revokes one of their tokens.")
+                description = "Notify the owner when an administrator, pruning or leak detection on rotation revokes one of their tokens.")
         boolean noticeOnRevocationByOthers() default true;
 
         @AttributeDefinition(name = "Administrator copies",
@@ -266,6 +267,8 @@ public class Housekeeping implements EventHandler {
                     && (detail == null || !detail.startsWith("expired"))) {
                 // an expired token's deletion is no news: its owner had the expiry notices
                 notifier.send("pruned", tokenId, user, u -> NoticeTexts.pruned(u, tokenId, at, detail));
+            } else if (AuditEvents.TOKEN_LEAK_DETECTED.equals(type) && config.noticeOnRevocationByOthers()) {
+                notifier.send("leaked", tokenId, user, u -> NoticeTexts.leaked(u, tokenId, at));
             }
         } catch (RuntimeException e) {
             LOG.warn("API token notice for {} of token {} failed: {}", type, tokenId, e.getMessage());

@@ -63,6 +63,14 @@ final class NoticeTexts {
                         + "you still need one." + FOOTER);
     }
 
+    static Notice leaked(HostUser user, String tokenId, Instant at) {
+        return new Notice("Your API token " + tokenId + " was revoked: an old secret of it was used",
+                greeting(user) + "on " + TIME.format(at) + " a request presented a secret your API token with id "
+                        + tokenId + " had before it was rotated. Someone else may hold it, so the token was revoked."
+                        + "\nRequests with it are refused from now on. Create a new token on your profile page, and "
+                        + "find where the old secret was kept." + FOOTER);
+    }
+
     private static String greeting(HostUser user) {
         return "Hello " + user.displayName() + ",\n\n";
     }

@@ -236,17 +236,20 @@ class HousekeepingTest {
         a.noticeFor(event(AuditEvents.TOKEN_PRUNED, null, "key-alice", "tokAAAAAAAAAAAA2", "unused since 2026-01-01"));
         a.noticeFor(event(AuditEvents.TOKEN_PRUNED, null, "key-alice", "tokAAAAAAAAAAAA3", "expired 2026-01-01"));
         a.noticeFor(event(AuditEvents.TOKEN_CREATED, "key-bob", "key-bob", "tokAAAAAAAAAAAA4", "no address"));
+        a.noticeFor(event(AuditEvents.TOKEN_LEAK_DETECTED, null, "key-alice", "tokAAAAAAAAAAAA6",
+                "old secret of tokAAAAAAAAAAAA5 presented again"));
 
         assertEquals(List.of("A new API token \"Jenkins\" was created for your account",
                 "Your API token tokAAAAAAAAAAAA1 was revoked by an administrator",
-                "Your API token tokAAAAAAAAAAAA2 was revoked"), mailbox.subjects());
+                "Your API token tokAAAAAAAAAAAA2 was revoked",
+                "Your API token tokAAAAAAAAAAAA6 was revoked: an old secret of it was used"), mailbox.subjects());
         assertEquals(List.of("security@example.org"), mailbox.sent.get(0).copies());
         assertTrue(mailbox.sent.get(2).notice().text().contains("unused since 2026-01-01"));
 
         Housekeeping quiet = node("node-q", Map.of("noticeOnCreation", false, "noticeOnRevocationByOthers", false));
         quiet.noticeFor(event(AuditEvents.TOKEN_CREATED, "key-alice", "key-alice", "tokAAAAAAAAAAAA5", "x"));
         quiet.noticeFor(event(AuditEvents.TOKEN_REVOKED_BY_ADMIN, null, "key-alice", "tokAAAAAAAAAAAA5", null));
-        assertEquals(3, mailbox.sent.size(), "switched off");
+        assertEquals(4, mailbox.sent.size(), "switched off");
     }
 
     private Event event(String type, String actor, String user, String tokenId, String detail) {
