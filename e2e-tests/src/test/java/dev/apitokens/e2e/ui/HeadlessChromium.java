@@ -151,8 +151,13 @@ final class HeadlessChromium implements AutoCloseable {
                 By.cssSelector("#" + body + " tr[data-token-id='" + tokenId + "']")));
     }
 
+    /**
+     * The token id of the first row of a table body, read in one script: the page may re-render the table between
+     * finding a row and reading its attribute (a stale element), or have no row yet ({@code null}).
+     */
     String firstRowTokenId(String body) {
-        return driver.findElement(By.cssSelector("#" + body + " tr:first-child")).getDomAttribute("data-token-id");
+        return (String) driver.executeScript("const row = document.querySelector(arguments[0]);"
+                + "return row ? row.getAttribute('data-token-id') : null;", "#" + body + " tr:first-child");
     }
 
     /** What the page's Copy button put on the clipboard. */
