@@ -151,10 +151,11 @@ public class AdminPolicy {
      * @param owner who will own the token
      * @param byAdmin whether an administrator asks (for themselves or for {@code owner}); admins are not bound by
      *        the creator groups or the scope limit, but by the lifetime rules and the token limit
+     * @param now the instant the token is created at, from which the default and the maximum lifetime count
      * @param ownedTokens how many tokens the owner has now; asked only when the policy limits them
      * @throws TokenPolicyException when the policy refuses the request
      */
-    TokenRequest apply(HostUser owner, boolean byAdmin, TokenRequest request, IntSupplier ownedTokens) {
+    TokenRequest apply(HostUser owner, boolean byAdmin, TokenRequest request, Instant now, IntSupplier ownedTokens) {
         State current = state;
         if (current.error() != null) {
             throw new TokenPolicyException(Reason.NOT_PERMITTED, "Creating tokens is paused: the token policy's "
@@ -171,7 +172,6 @@ public class AdminPolicy {
             throw new TokenPolicyException(Reason.SCOPE_NOT_ALLOWED, "Your tokens may only have the scope "
                     + names(policy.userScopes()) + ", not " + request.scope().jsonName() + ".");
         }
-        Instant now = clock.instant();
         TokenRequest result = request;
         if (result.expiresAt() == null && policy.defaultLifetimeDays() > 0) {
             result = result.withExpiresAt(now.plus(Duration.ofDays(policy.defaultLifetimeDays())));
@@ -207,16 +207,16 @@ public class AdminPolicy {
      * token limit) do not apply, and it never lengthens a lifetime the policy bounds. While the configuration is
      * invalid the token keeps its expiry.
      *
+     * @param now the instant of the rotation, from which the default and the maximum lifetime count
      * @throws TokenPolicyException when the token never expires and the policy requires an expiry but gives no
      *         lifetime to use
      */
-    Instant expiryOnRotation(Instant expiresAt) {
+    Instant expiryOnRotation(Instant expiresAt, Instant now) {
         State current = state;
         if (current.error() != null) {
             return expiresAt;
         }
         TokenPolicy policy = current.policy();
-        Instant now = clock.instant();
         Instant result = expiresAt;
         if (result == null && policy.defaultLifetimeDays() > 0) {
             result = now.plus(Duration.ofDays(policy.defaultLifetimeDays()));

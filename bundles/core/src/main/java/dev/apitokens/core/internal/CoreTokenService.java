@@ -232,13 +232,14 @@ public class CoreTokenService implements TokenService {
                 : owner.admin();
         // the count the token limit reads and the insert, together for one owner on this node
         return ownerLocks.underLockOf(ownerKey, () -> createToken(ownerKey,
-                allowedByPolicy(owner, byAdmin, valid, createdByKey), createdByKey, now));
+                allowedByPolicy(owner, byAdmin, valid, now, createdByKey), createdByKey, now));
     }
 
     /** The request as the policy lets it through; a refusal is audited, then thrown. */
-    private TokenRequest allowedByPolicy(HostUser owner, boolean byAdmin, TokenRequest valid, String createdByKey) {
+    private TokenRequest allowedByPolicy(HostUser owner, boolean byAdmin, TokenRequest valid, Instant now,
+            String createdByKey) {
         try {
-            return policy.apply(owner, byAdmin, valid, () -> store.findByUser(owner.key()).size());
+            return policy.apply(owner, byAdmin, valid, now, () -> store.findByUser(owner.key()).size());
         } catch (TokenPolicyException e) {
             audit.post(AuditEvents.TOKEN_REFUSED_BY_POLICY, createdByKey == null ? owner.key() : createdByKey,
                     owner.key(), null, e.reason() + ": " + e.getMessage());

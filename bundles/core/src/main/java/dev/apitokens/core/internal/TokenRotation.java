@@ -59,7 +59,7 @@ final class TokenRotation {
             throw new InvalidTokenRequestException("This token has expired, so it has no lifetime left to hand on: "
                     + "create a new token instead.");
         }
-        Instant expiry = policy.expiryOnRotation(old.expiresAt());
+        Instant expiry = policy.expiryOnRotation(old.expiresAt(), now);
         Hasher hasher = hashers.get().preferred().orElseThrow(NoHasherException::new);
         String token = format.generate();
         String newId = TokenFormat.publicIdOf(token);

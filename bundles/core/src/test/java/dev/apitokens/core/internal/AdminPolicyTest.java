@@ -53,7 +53,7 @@ class AdminPolicyTest {
     void theDefaultPolicyLetsEverythingThroughUnchanged() {
         AdminPolicy policy = new AdminPolicy(users, ComponentConfig.of(AdminPolicy.Config.class, Map.of()));
         TokenRequest request = request(null, TokenScope.WRITE);
-        assertEquals(request, policy.apply(ALICE, false, request, () -> 1000));
+        assertEquals(request, policy.apply(ALICE, false, request, clock.instant(), () -> 1000));
         assertEquals(TokenPolicy.UNRESTRICTED, policy.settings());
         assertTrue(policy.mayCreate(ALICE));
         assertNull(policy.configurationError());
@@ -62,29 +62,30 @@ class AdminPolicyTest {
     @Test
     void aRequestWithoutExpiryGetsTheDefaultLifetime() {
         TokenRequest applied = policy(false, 30, 0, 0, List.of(), Set.of()).apply(ALICE, false,
-                request(null, TokenScope.WRITE), () -> 0);
+                request(null, TokenScope.WRITE), clock.instant(), () -> 0);
         assertEquals(inDays(30), applied.expiresAt());
         Instant given = inDays(3);
         assertEquals(given, policy(false, 30, 0, 0, List.of(), Set.of())
-                .apply(ALICE, false, request(given, TokenScope.WRITE), () -> 0).expiresAt(), "a given expiry stays");
+                .apply(ALICE, false, request(given, TokenScope.WRITE), clock.instant(), () -> 0).expiresAt(),
+                "a given expiry stays");
     }
 
     @Test
     void requireExpiryAndMaximumLifetimeRefuseWithMessagesNamingTheRule() {
         TokenPolicyException required = assertThrows(TokenPolicyException.class,
                 () -> policy(true, 0, 0, 0, List.of(), Set.of()).apply(ALICE, false, request(null, TokenScope.WRITE),
-                        () -> 0));
+                        clock.instant(), () -> 0));
         assertEquals(Reason.EXPIRY_REQUIRED, required.reason());
         TokenPolicyException tooLong = assertThrows(TokenPolicyException.class,
                 () -> policy(false, 0, 90, 0, List.of(), Set.of()).apply(ALICE, true,
-                        request(inDays(91), TokenScope.WRITE), () -> 0));
+                        request(inDays(91), TokenScope.WRITE), clock.instant(), () -> 0));
         assertEquals(Reason.LIFETIME_TOO_LONG, tooLong.reason());
         assertTrue(tooLong.getMessage().contains("at most 90 days (until 2026-04-01)"), tooLong.getMessage());
         assertEquals(inDays(90), policy(false, 0, 90, 0, List.of(), Set.of())
-                .apply(ALICE, false, request(inDays(90), TokenScope.WRITE), () -> 0).expiresAt());
+                .apply(ALICE, false, request(inDays(90), TokenScope.WRITE), clock.instant(), () -> 0).expiresAt());
         TokenPolicyException neverWithMaximum = assertThrows(TokenPolicyException.class,
                 () -> policy(false, 0, 90, 0, List.of(), Set.of()).apply(ADMIN, true, request(null, TokenScope.WRITE),
-                        () -> 0));
+                        clock.instant(), () -> 0));
         assertEquals(Reason.EXPIRY_REQUIRED, neverWithMaximum.reason(), "admins are bound by the lifetime rules");
         assertTrue(neverWithMaximum.getMessage().contains("at most 90 days"));
     }
@@ -92,16 +93,17 @@ class AdminPolicyTest {
     @Test
     void theTokenLimitCountsTheOwnersTokens() {
         AdminPolicy policy = policy(false, 0, 0, 2, List.of(), Set.of());
-        policy.apply(ALICE, false, request(null, TokenScope.WRITE), () -> 1);
+        policy.apply(ALICE, false, request(null, TokenScope.WRITE), clock.instant(), () -> 1);
         TokenPolicyException full = assertThrows(TokenPolicyException.class,
-                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), () -> 2));
+                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), clock.instant(), () -> 2));
         assertEquals(Reason.TOO_MANY_TOKENS, full.reason());
         assertEquals("You have 2 tokens, the most the policy allows (2). Revoke one first.", full.getMessage());
         TokenPolicyException forOther = assertThrows(TokenPolicyException.class,
-                () -> policy.apply(ALICE, true, request(null, TokenScope.WRITE), () -> 2));
+                () -> policy.apply(ALICE, true, request(null, TokenScope.WRITE), clock.instant(), () -> 2));
         assertTrue(forOther.getMessage().startsWith("alice has 2 tokens"), forOther.getMessage());
         int[] asked = { 0 };
-        policy(false, 0, 0, 0, List.of(), Set.of()).apply(ALICE, false, request(null, TokenScope.WRITE), () -> {
+        policy(false, 0, 0, 0, List.of(), Set.of()).apply(ALICE, false, request(null, TokenScope.WRITE),
+                clock.instant(), () -> {
             asked[0]++;
             return 0;
         });
@@ -113,26 +115,27 @@ class AdminPolicyTest {
         AdminPolicy policy = policy(false, 0, 0, 0, List.of("developers", "ci"), Set.of());
         assertFalse(policy.mayCreate(ALICE));
         TokenPolicyException refused = assertThrows(TokenPolicyException.class,
-                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), () -> 0));
+                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), clock.instant(), () -> 0));
         assertEquals(Reason.NOT_PERMITTED, refused.reason());
         assertEquals("Only members of the groups developers, ci may create API tokens.", refused.getMessage());
         assertTrue(policy.mayCreate(ADMIN));
-        policy.apply(ALICE, true, request(null, TokenScope.WRITE), () -> 0); // an admin creating for alice
+        // an admin creating for alice
+        policy.apply(ALICE, true, request(null, TokenScope.WRITE), clock.instant(), () -> 0);
         users.addToGroup(ALICE.key(), "CI");
         assertTrue(policy.mayCreate(ALICE), "group names compare as the host compares them");
-        policy.apply(ALICE, false, request(null, TokenScope.WRITE), () -> 0);
+        policy.apply(ALICE, false, request(null, TokenScope.WRITE), clock.instant(), () -> 0);
     }
 
     @Test
     void theScopeLimitBindsUsersButNotAdmins() {
         AdminPolicy policy = policy(false, 0, 0, 0, List.of(), Set.of(TokenScope.READ));
         TokenPolicyException refused = assertThrows(TokenPolicyException.class,
-                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), () -> 0));
+                () -> policy.apply(ALICE, false, request(null, TokenScope.WRITE), clock.instant(), () -> 0));
         assertEquals(Reason.SCOPE_NOT_ALLOWED, refused.reason());
         assertEquals("Your tokens may only have the scope read, not write.", refused.getMessage());
-        policy.apply(ALICE, false, request(null, TokenScope.READ), () -> 0);
-        policy.apply(ADMIN, false, request(null, TokenScope.WRITE), () -> 0);
-        policy.apply(ALICE, true, request(null, TokenScope.WRITE), () -> 0);
+        policy.apply(ALICE, false, request(null, TokenScope.READ), clock.instant(), () -> 0);
+        policy.apply(ADMIN, false, request(null, TokenScope.WRITE), clock.instant(), () -> 0);
+        policy.apply(ALICE, true, request(null, TokenScope.WRITE), clock.instant(), () -> 0);
     }
 
     @Test
@@ -159,14 +162,14 @@ class AdminPolicyTest {
         assertTrue(policy.configurationError().contains("longer than the maximum"), policy.configurationError());
         assertFalse(policy.mayCreate(ADMIN));
         TokenPolicyException paused = assertThrows(TokenPolicyException.class,
-                () -> policy.apply(ADMIN, true, request(inDays(1), TokenScope.READ), () -> 0));
+                () -> policy.apply(ADMIN, true, request(inDays(1), TokenScope.READ), clock.instant(), () -> 0));
         assertTrue(paused.getMessage().startsWith("Creating tokens is paused"), paused.getMessage());
         policy.modified(ComponentConfig.of(AdminPolicy.Config.class, Map.of("userScopes", new String[] { "admin" })));
         assertTrue(policy.configurationError().contains("unknown scope 'admin'"));
         policy.modified(ComponentConfig.of(AdminPolicy.Config.class, Map.of("maxLifetimeDays", 30)));
         assertNull(policy.configurationError());
         assertEquals(30, policy.settings().maxLifetimeDays());
-        policy.apply(ADMIN, true, request(inDays(1), TokenScope.READ), () -> 0);
+        policy.apply(ADMIN, true, request(inDays(1), TokenScope.READ), clock.instant(), () -> 0);
     }
 
     private static TokenInfo token(HostUser owner, Instant created, Instant expires, TokenScope scope) {

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand, and that can also move a little at every reading, as a real clock does. */
 final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private volatile Duration tick = Duration.ZERO;
 
     MutableClock(Instant start) {
         now = start;
@@ -19,9 +20,16 @@ final class MutableClock extends Clock {
         now = now.plus(by);
     }
 
+    /** From now on every reading is {@code by} later than the one before. */
+    void tickAtEveryReading(Duration by) {
+        tick = by;
+    }
+
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant read = now;
+        now = read.plus(tick);
+        return read;
     }
 
     @Override

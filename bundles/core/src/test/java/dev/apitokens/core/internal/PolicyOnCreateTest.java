@@ -42,6 +42,16 @@ class PolicyOnCreateTest {
     }
 
     @Test
+    void theDefaultLifetimeCountsFromTheInstantTheTokenIsCreatedAt() {
+        try (CoreFixture fixture = new CoreFixture(new TokenPolicy(false, 30, 0, 0, List.of(), Set.of()))) {
+            fixture.addHasher(new FakeHasher("fake"), null);
+            fixture.clock.tickAtEveryReading(Duration.ofMillis(1));
+            CreatedToken created = fixture.create(ALICE, "ci");
+            assertEquals(created.info().createdAt().plus(Duration.ofDays(30)), created.info().expiresAt());
+        }
+    }
+
+    @Test
     void concurrentCreatesOfOneOwnerNeverExceedTheLimit() throws Exception {
         try (CoreFixture fixture = new CoreFixture(new TokenPolicy(false, 0, 0, 3, List.of(), Set.of()))) {
             fixture.addHasher(new FakeHasher("fake"), null);

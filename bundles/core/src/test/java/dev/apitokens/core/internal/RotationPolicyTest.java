@@ -73,6 +73,22 @@ class RotationPolicyTest {
     }
 
     @Test
+    void theDefaultLifetimeCountsFromTheInstantOfTheRotation() {
+        try (CoreFixture fixture = new CoreFixture()) {
+            fixture.addHasher(new FakeHasher("fake"), null);
+            CreatedToken forever = fixture.create(ALICE, "forever");
+            CoreTokenService service = setLater(fixture,
+                    new TokenPolicy(false, 7, 30, 0, List.of(), Set.of(TokenScope.values())));
+            fixture.clock.tickAtEveryReading(Duration.ofMillis(1));
+
+            CreatedToken rotated = service.rotate(ALICE.key(), forever.info().id()).orElseThrow();
+
+            assertEquals(rotated.info().createdAt().plus(Duration.ofDays(7)), rotated.info().expiresAt());
+            service.deactivate();
+        }
+    }
+
+    @Test
     void withoutADefaultTheMaximumIsGivenAndALongerExpiryIsCutToIt() {
         try (CoreFixture fixture = new CoreFixture()) {
             fixture.addHasher(new FakeHasher("fake"), null);
@@ -138,9 +154,9 @@ class RotationPolicyTest {
                     Map.of("userScopes", new String[] { "admin" })));
             assertTrue(broken.configurationError() != null);
 
-            assertEquals(null, broken.expiryOnRotation(null));
+            assertEquals(null, broken.expiryOnRotation(null, Instant.now()));
             Instant far = fixture.clock.instant().plus(Duration.ofDays(9999));
-            assertEquals(far, broken.expiryOnRotation(far));
+            assertEquals(far, broken.expiryOnRotation(far, Instant.now()));
             assertEquals(null, fixture.store.get(forever.info().id()).expiresAt());
         }
     }
