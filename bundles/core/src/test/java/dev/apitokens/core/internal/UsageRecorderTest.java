@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apitokens.api.CreatedToken;
+import dev.apitokens.api.UsedAddress;
+import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,6 +143,46 @@ class UsageRecorderTest {
         recorder.flush();
         long total = fixture.store.usageBatches.stream().flatMap(List::stream).mapToLong(TokenUsage::count).sum();
         assertEquals(10_000, total);
+        assertEquals(0, recorder.pendingTokens());
+    }
+
+    @Test
+    void concurrentUsesFromSeveralAddressesKeepEveryCountAndEachAddressOnce()
+            throws InterruptedException {
+        UsageRecorder recorder = new UsageRecorder(fixture.store);
+        Instant start = fixture.clock.instant();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            String address = "10.0.0." + t;
+            int thread = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 2500; i++) {
+                    // the latest use is thread 3's last, at start + 2502 ms
+                    recorder.record(alices.info().id(), start.plusMillis(i + thread), address);
+                    if (thread == 0 && i % 250 == 0) {
+                        recorder.flush();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        fixture.store.recordUsageFailures = 1;
+        recorder.flush(); // fails: the uses and addresses go back, and are written by the next flush
+        recorder.flush();
+
+        List<TokenUsage> usages = fixture.store.usageBatches.stream().flatMap(List::stream).toList();
+        assertEquals(10_000, usages.stream().mapToLong(TokenUsage::count).sum());
+        StoredToken stored = fixture.store.get(alices.info().id());
+        assertEquals(10_000, stored.usageCount());
+        assertEquals(start.plusMillis(2502), stored.lastAccessed());
+        // under concurrency an address's time is the token's latest use when another address came after it
+        assertEquals(List.of("10.0.0.0", "10.0.0.1", "10.0.0.2", "10.0.0.3"),
+                stored.lastAddresses().stream().map(UsedAddress::address).sorted().toList(),
+                stored.lastAddresses().toString());
+        assertEquals(start.plusMillis(2502), stored.lastAddresses().get(0).lastSeen());
         assertEquals(0, recorder.pendingTokens());
     }
 }
