@@ -162,6 +162,12 @@ final class DistributionServer implements AutoCloseable {
         }
     }
 
+    /** The server process's CPU time so far (user and system, all threads). */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the platform does not report a process's CPU time"));
+    }
+
     long pid() {
         return process.pid();
     }

@@ -101,7 +101,7 @@ class LogTeeTest {
         while (!file.text().contains("first") && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertEquals("first\n", file.text(), "flushed as soon as the queue ran empty");
+        assertEquals("first\n", file.text(), "flushed without waiting for more lines");
         tee.close();
         stream.println("after close");
         assertTrue(file.text().endsWith("after close\n") && out.text().endsWith("after close\n"));

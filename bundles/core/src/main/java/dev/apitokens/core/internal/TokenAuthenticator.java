@@ -54,6 +54,16 @@ final class TokenAuthenticator {
     /** Told of each rotated-away secret presented again with its right secret. */
     private final Consumer<RotatedToken> leaks;
     private volatile DummyHash dummy;
+    /** The last client address and its normalised form: most requests come from the same client as the one before. */
+    private volatile ClientAddress lastClient;
+    /** The last hashers and stored hash found to have a hasher installed: a cache hit's check, once per token. */
+    private volatile HasherFound lastHasherFound;
+
+    private record ClientAddress(String presented, String normalised) {
+    }
+
+    private record HasherFound(RankedHashers hashers, String storedHash) {
+    }
 
     TokenAuthenticator(TokenStore store, HostUsers users, Supplier<RankedHashers> hashers,
             Supplier<LicenseGate> licenseGate, VerifiedTokenCache cache, UsageRecorder usage, RehashOnUse rehash,
@@ -189,7 +199,7 @@ final class TokenAuthenticator {
         if (isExpired(verified, now)) {
             return refuse(Reason.EXPIRED, publicId, "expired at " + verified.expiresAt());
         }
-        byte[] address = IpRange.addressBytes(clientAddress);
+        byte[] address = verified.allowedIps().isEmpty() ? null : IpRange.addressBytes(clientAddress);
         if (!verified.allowedIps().isEmpty() && !isAllowed(verified.allowedIps(), address)) {
             return refuse(Reason.ADDRESS_NOT_ALLOWED, publicId, "client address " + clientAddress
                     + " is not in the token's allowed IPs " + verified.allowedIps());
@@ -213,7 +223,7 @@ final class TokenAuthenticator {
             return refuse(Reason.NOT_LICENSED, publicId,
                     license == null ? "no license gate installed" : "license " + license.state());
         }
-        usage.record(publicId, now, address == null ? null : IpRange.normalise(address));
+        usage.record(publicId, now, normalised(clientAddress, address));
         if (LOG.isInfoEnabled()) {
             // the seed's line, byte for byte; concatenated rather than formatted, which cost more than the rest of
             // a cache hit (the same text: slf4j never formats inside an argument)
@@ -234,9 +244,34 @@ final class TokenAuthenticator {
         return false;
     }
 
+    /** The client address as the usage records it, or {@code null} if it is not an IP address. */
+    private String normalised(String clientAddress, byte[] parsed) {
+        if (clientAddress == null) {
+            return null;
+        }
+        ClientAddress last = lastClient;
+        if (last != null && last.presented().equals(clientAddress)) {
+            return last.normalised();
+        }
+        byte[] address = parsed != null ? parsed : IpRange.addressBytes(clientAddress);
+        String normalised = address == null ? null : IpRange.normalise(address);
+        lastClient = new ClientAddress(clientAddress, normalised);
+        return normalised;
+    }
+
     private boolean hasHasherFor(Entry entry) {
+        RankedHashers ranked = hashers.get();
+        HasherFound last = lastHasherFound;
+        // the same snapshot of the hashers, and the same stored hash (the cached entry's own string)
+        if (last != null && last.hashers() == ranked && last.storedHash() == entry.storedHash()) {
+            return true;
+        }
         String algorithm = RankedHashers.algorithmOf(entry.storedHash());
-        return algorithm != null && hashers.get().forAlgorithm(algorithm).isPresent();
+        boolean found = algorithm != null && ranked.forAlgorithm(algorithm).isPresent();
+        if (found) {
+            lastHasherFound = new HasherFound(ranked, entry.storedHash());
+        }
+        return found;
     }
 
     private boolean isExpired(Entry entry, Instant now) {
