@@ -93,19 +93,57 @@ final class LogTee implements AutoCloseable {
 
     /** A print stream whose bytes go to {@code console} and the file, in the order they were written. */
     PrintStream stream(OutputStream console) {
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+        return new LineStream(console);
+    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                long loggedAt = timestamps != null && startsWithLevel(bytes, offset, length)
-                        ? System.currentTimeMillis() : NO_STAMP;
-                enqueue(new Chunk(console, Arrays.copyOfRange(bytes, offset, offset + length), loggedAt));
+    /**
+     * What {@code System.out} and {@code System.err} become. A whole line ({@link #println(String)}, which is how
+     * slf4j-simple writes each log line, inside its one global lock) is encoded and queued as it is, without the
+     * print stream's own lock, character buffers and encoder, so the logging lock is held as briefly as possible;
+     * everything else goes through {@link PrintStream} as usual and reaches {@link #write(byte[], int, int)}.
+     */
+    private final class LineStream extends PrintStream {
+
+        private final OutputStream console;
+        private final byte[] lineSeparator = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+
+        LineStream(OutputStream console) {
+            super(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    queue(console, Arrays.copyOfRange(bytes, offset, offset + length));
+                }
+            }, false, StandardCharsets.UTF_8);
+            this.console = console;
+        }
+
+        @Override
+        public void println(String line) {
+            byte[] text = String.valueOf(line).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Arrays.copyOf(text, text.length + lineSeparator.length);
+            System.arraycopy(lineSeparator, 0, bytes, text.length, lineSeparator.length);
+            try {
+                queue(console, bytes);
+            } catch (IOException e) {
+                setError();
             }
-        }, false, StandardCharsets.UTF_8);
+        }
+
+        /** Nothing to flush here: every write is queued whole at once, and the writer flushes. */
+        @Override
+        public void flush() {
+        }
+    }
+
+    private void queue(OutputStream console, byte[] bytes) throws IOException {
+        long loggedAt = timestamps != null && startsWithLevel(bytes, 0, bytes.length)
+                ? System.currentTimeMillis() : NO_STAMP;
+        enqueue(new Chunk(console, bytes, loggedAt));
     }
 
     private static boolean startsWithLevel(byte[] bytes, int offset, int length) {
