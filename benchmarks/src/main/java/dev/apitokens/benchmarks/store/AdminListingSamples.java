@@ -1,11 +1,9 @@
 package dev.apitokens.benchmarks.store;
 
-import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenQuery.Range;
 import dev.apitokens.api.TokenQuery.Sort;
 import dev.apitokens.api.TokenScope;
-import dev.apitokens.spi.StoredToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -67,21 +65,8 @@ final class AdminListingSamples {
     }
 
     private void sample(int size, String name, BiFunction<SplittableRandom, Integer, TokenQuery> queries) {
-        SplittableRandom random = new SplittableRandom(size + name.hashCode());
-        for (int i = 0; i < Math.max(3, samples / 10); i++) {
-            store.find(queries.apply(random, size)); // warm-up
-        }
-        long[] nanos = new long[samples];
-        long matches = 0;
-        for (int i = 0; i < samples; i++) {
-            TokenQuery query = queries.apply(random, size);
-            long start = System.nanoTime();
-            Page<StoredToken> page = store.find(query);
-            nanos[i] = System.nanoTime() - start;
-            matches += page.total();
-        }
+        ListingSamples timed = ListingSamples.take(size, name, samples, queries, store::find);
         System.out.printf(Locale.ROOT, "at %,9d rows: admin listing %-42s median %8.3f ms (p90 %8.3f), "
-                + "%,d matches on average%n", size, name, BenchmarkDatabase.percentile(nanos, 50),
-                BenchmarkDatabase.percentile(nanos, 90), matches / samples);
+                + "%,d matches on average%n", size, name, timed.median(), timed.p90(), timed.averageMatches());
     }
 }

@@ -1,7 +1,6 @@
 package dev.apitokens.benchmarks.store;
 
 import dev.apitokens.api.AuditQuery;
-import dev.apitokens.api.Page;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,22 +162,9 @@ public final class AuditLogBenchmark {
     }
 
     private void sample(AuditLog log, int size, String name, BiFunction<SplittableRandom, Integer, AuditQuery> queries) {
-        SplittableRandom random = new SplittableRandom(size + name.hashCode());
-        for (int i = 0; i < Math.max(3, samples / 10); i++) {
-            log.find(queries.apply(random, size));
-        }
-        long[] nanos = new long[samples];
-        long matches = 0;
-        for (int i = 0; i < samples; i++) {
-            AuditQuery query = queries.apply(random, size);
-            long start = System.nanoTime();
-            Page<AuditRecord> page = log.find(query);
-            nanos[i] = System.nanoTime() - start;
-            matches += page.total();
-        }
+        ListingSamples timed = ListingSamples.take(size, name, samples, queries, log::find);
         System.out.printf(Locale.ROOT, "at %,9d events: audit listing %-36s median %8.3f ms (p90 %8.3f), "
-                + "%,d matches on average%n", size, name, BenchmarkDatabase.percentile(nanos, 50),
-                BenchmarkDatabase.percentile(nanos, 90), matches / samples);
+                + "%,d matches on average%n", size, name, timed.median(), timed.p90(), timed.averageMatches());
     }
 
     private AuditLogBenchmark() {

@@ -17,17 +17,8 @@ public record AuditQuery(String userKey, String type, Long from, Long to, int of
     public static final int MAX_LIMIT = 1000;
 
     public AuditQuery {
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be >= 0");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
-        }
-        if (userKey != null && userKey.isBlank()) {
-            userKey = null;
-        }
-        if (type != null && type.isBlank()) {
-            type = null;
-        }
+        PageWindow.check(offset, limit, MAX_LIMIT);
+        userKey = PageWindow.filter(userKey);
+        type = PageWindow.filter(type);
     }
 }

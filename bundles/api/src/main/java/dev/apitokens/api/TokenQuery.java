@@ -74,18 +74,9 @@ public record TokenQuery(String userKey, String labelContains, Sort sort, int of
         if (sort == null) {
             sort = Sort.CREATED;
         }
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be >= 0");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
-        }
-        if (userKey != null && userKey.isBlank()) {
-            userKey = null;
-        }
-        if (labelContains != null && labelContains.isBlank()) {
-            labelContains = null;
-        }
+        PageWindow.check(offset, limit, MAX_LIMIT);
+        userKey = PageWindow.filter(userKey);
+        labelContains = PageWindow.filter(labelContains);
         created = Objects.requireNonNullElse(created, Range.ANY);
         expires = Objects.requireNonNullElse(expires, Range.ANY);
         lastUsed = Objects.requireNonNullElse(lastUsed, Range.ANY);

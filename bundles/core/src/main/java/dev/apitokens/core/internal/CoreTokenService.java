@@ -3,32 +3,23 @@ package dev.apitokens.core.internal;
 import dev.apitokens.api.AuditEvents;
 import dev.apitokens.api.AuthenticationResult;
 import dev.apitokens.api.CreatedToken;
-import dev.apitokens.api.InvalidTokenRequestException;
 import dev.apitokens.api.Page;
 import dev.apitokens.api.TokenInfo;
 import dev.apitokens.api.TokenPolicy;
-import dev.apitokens.api.TokenPolicyException;
 import dev.apitokens.api.TokenQuery;
 import dev.apitokens.api.TokenRequest;
 import dev.apitokens.api.TokenService;
-import dev.apitokens.host.spi.HostUser;
 import dev.apitokens.host.spi.HostUsers;
 import dev.apitokens.spi.Hasher;
 import dev.apitokens.spi.LicenseGate;
-import dev.apitokens.spi.NewToken;
-import dev.apitokens.spi.Revocation;
 import dev.apitokens.spi.RevocationFeed;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -53,9 +44,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * The {@link TokenService}: creation and management map to the {@link TokenStore}; authentication is
+ * The {@link TokenService}: creation is {@link TokenCreation}, revocation (here and on the other nodes)
+ * {@link TokenRevocation}, and the rest of management maps to the {@link TokenStore}; authentication is
  * {@link TokenAuthenticator}, backed by a {@link VerifiedTokenCache}, a {@link UsageRecorder} and, when configured,
  * {@link RehashOnUse}; rotation and leak handling are {@link TokenRotation}.
  */
@@ -113,27 +104,23 @@ public class CoreTokenService implements TokenService {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Object eventAdmin;
 
-    /** The cluster's revocations: the store's log in the shared database, or a host adapter's messaging. */
-    private volatile RevocationFeed revocationFeed;
-    private RevocationFeed.Subscription revocationSubscription;
-
     private final TokenStore store;
     private final HostUsers users;
     private final AdminPolicy policy;
-    private final OwnerLocks ownerLocks = new OwnerLocks();
     private final Clock clock;
     private final AuditTrail audit;
     private final LicenseWatch licenseWatch;
     private final TokenFormat format = new TokenFormat(new SecureRandom());
     private final TokenRequestValidator validator = new TokenRequestValidator();
     private final VerifiedTokenCache cache;
-    private final int cacheTtlSeconds;
     private final UsageRecorder usage;
     private final TokenAuthenticator authenticator;
     private final ScheduledExecutorService flusher;
     private final ExecutorService rehasher;
     private final ScheduledFuture<?> flushTask;
     private final RotatedRecordsSweep rotatedSweep;
+    private final TokenCreation creation;
+    private final TokenRevocation revocation;
     private final TokenRotation rotation;
     private volatile RankedHashers ranked = RankedHashers.NONE;
 
@@ -167,50 +154,36 @@ public class CoreTokenService implements TokenService {
         this.rehasher = rehasher;
         this.audit = new AuditTrail(() -> eventAdmin, clock);
         this.licenseWatch = new LicenseWatch(() -> licenseGate, audit);
-        cacheTtlSeconds = config.cacheTtlSeconds();
-        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(cacheTtlSeconds));
+        cache = new VerifiedTokenCache(config.cacheMaxEntries(), Duration.ofSeconds(config.cacheTtlSeconds()));
         usage = new UsageRecorder(store);
         rotatedSweep = new RotatedRecordsSweep(store, clock, config.rotatedRetentionDays());
         RehashOnUse rehash = config.rehashOnUse()
                 ? new RehashOnUse(store, rehasher, id -> cache.evictIf(e -> e.publicId().equals(id)))
                 : null;
-        rotation = new TokenRotation(store, policy, format, this::rankedHashers, cache, this::tellOtherNodes, audit,
-                clock);
+        revocation = new TokenRevocation(store, cache, audit, config.cacheTtlSeconds());
+        creation = new TokenCreation(store, users, policy, validator, format, this::rankedHashers, audit, clock);
+        rotation = new TokenRotation(store, policy, format, this::rankedHashers, cache, revocation::tellOtherNodes,
+                audit, clock);
         authenticator = new TokenAuthenticator(store, users, this::rankedHashers, () -> licenseGate, cache, usage,
                 rehash, clock, rotation::leaked);
         long interval = Math.max(1, config.usageFlushIntervalSeconds());
         flushTask = flusher.scheduleWithFixedDelay(this::scheduledFlush, interval, interval, TimeUnit.SECONDS);
     }
 
+    /** The cluster's revocations: the store's log in the shared database, or a host adapter's messaging. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindRevocationFeed")
-    synchronized void bindRevocationFeed(RevocationFeed feed) {
-        closeRevocationSubscription();
-        revocationSubscription = feed.subscribe(new RevocationListener(cache));
-        revocationFeed = feed;
-        // verified while no feed (or another one) was listening: revocations of that time may have been missed
-        cache.evictIf(entry -> true);
+    void bindRevocationFeed(RevocationFeed feed) {
+        revocation.bindFeed(feed);
     }
 
-    synchronized void unbindRevocationFeed(RevocationFeed feed) {
-        if (revocationFeed == feed) {
-            closeRevocationSubscription();
-            revocationFeed = null;
-        }
-    }
-
-    private void closeRevocationSubscription() {
-        if (revocationSubscription != null) {
-            revocationSubscription.close();
-            revocationSubscription = null;
-        }
+    void unbindRevocationFeed(RevocationFeed feed) {
+        revocation.unbindFeed(feed);
     }
 
     @Deactivate
     void deactivate() {
-        synchronized (this) {
-            closeRevocationSubscription();
-        }
+        revocation.closeSubscription();
         flushTask.cancel(false);
         flusher.shutdown();
         // Queued re-hashes are dropped: the store may go away with us, and the next use after a restart retries.
@@ -221,43 +194,7 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public CreatedToken create(String ownerKey, TokenRequest request, String createdByKey) {
-        Objects.requireNonNull(ownerKey, "ownerKey");
-        Objects.requireNonNull(request, "request");
-        Instant now = clock.instant();
-        TokenRequest valid = validator.validate(request, now);
-        HostUser owner = users.findByKey(ownerKey)
-                .orElseThrow(() -> new InvalidTokenRequestException("There is no such user."));
-        boolean byAdmin = createdByKey != null && !createdByKey.equals(ownerKey)
-                ? users.findByKey(createdByKey).map(HostUser::admin).orElse(false)
-                : owner.admin();
-        // the count the token limit reads and the insert, together for one owner on this node
-        return ownerLocks.underLockOf(ownerKey, () -> createToken(ownerKey,
-                allowedByPolicy(owner, byAdmin, valid, now, createdByKey), createdByKey, now));
-    }
-
-    /** The request as the policy lets it through; a refusal is audited, then thrown. */
-    private TokenRequest allowedByPolicy(HostUser owner, boolean byAdmin, TokenRequest valid, Instant now,
-            String createdByKey) {
-        try {
-            return policy.apply(owner, byAdmin, valid, now, () -> store.findByUser(owner.key()).size());
-        } catch (TokenPolicyException e) {
-            audit.post(AuditEvents.TOKEN_REFUSED_BY_POLICY, createdByKey == null ? owner.key() : createdByKey,
-                    owner.key(), null, e.reason() + ": " + e.getMessage());
-            throw e;
-        }
-    }
-
-    /** Creates a token for a validated request that the policy allowed. */
-    private CreatedToken createToken(String ownerKey, TokenRequest request, String createdByKey, Instant now) {
-        Hasher hasher = rankedHashers().preferred().orElseThrow(NoHasherException::new);
-        String token = format.generate();
-        String hash = hasher.hash(token.getBytes(StandardCharsets.UTF_8));
-        String createdBy = createdByKey == null || createdByKey.equals(ownerKey) ? null : createdByKey;
-        StoredToken stored = store.insert(new NewToken(TokenFormat.publicIdOf(token), ownerKey, request.label(), hash,
-                now, request.expiresAt(), request.scopes(), request.allowedPaths(), request.allowedIps(), createdBy));
-        audit.post(AuditEvents.TOKEN_CREATED, createdByKey == null ? ownerKey : createdByKey, ownerKey,
-                stored.publicId(), request.label());
-        return new CreatedToken(toInfo(stored), token);
+        return creation.create(ownerKey, request, createdByKey);
     }
 
     @Override
@@ -303,17 +240,7 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean revoke(String userKey, String tokenId) {
-        if (!TokenFormat.isPublicId(tokenId)) {
-            return false;
-        }
-        boolean owned = store.findByPublicId(tokenId).filter(t -> t.userKey().equals(userKey)).isPresent();
-        boolean deleted = owned && store.delete(tokenId);
-        if (deleted) {
-            cache.evictIf(e -> e.publicId().equals(tokenId));
-            tellOtherNodes(Revocation.ofToken(tokenId));
-            audit.post(AuditEvents.TOKEN_REVOKED, userKey, userKey, tokenId, null);
-        }
-        return deleted;
+        return revocation.revoke(userKey, tokenId);
     }
 
     @Override
@@ -323,13 +250,7 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public int revokeAll(String userKey, String actorKey) {
-        int deleted = store.deleteByUser(userKey);
-        cache.evictIf(e -> e.userKey().equals(userKey));
-        if (deleted > 0) {
-            tellOtherNodes(Revocation.ofUser(userKey));
-            audit.post(AuditEvents.ALL_TOKENS_REVOKED, actorKey, userKey, null, deleted + " tokens");
-        }
-        return deleted;
+        return revocation.revokeAll(userKey, actorKey);
     }
 
     @Override
@@ -346,47 +267,14 @@ public class CoreTokenService implements TokenService {
 
     @Override
     public boolean revokeAny(String tokenId, String adminKey) {
-        return revokeAs(AuditEvents.TOKEN_REVOKED_BY_ADMIN, tokenId, adminKey, null);
+        return revocation.revokeAs(AuditEvents.TOKEN_REVOKED_BY_ADMIN, tokenId, adminKey, null);
     }
 
     @Override
     public boolean prune(String tokenId, String reason) {
-        boolean pruned = revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
+        boolean pruned = revocation.revokeAs(AuditEvents.TOKEN_PRUNED, tokenId, null, reason);
         rotatedSweep.runIfDue();
         return pruned;
-    }
-
-    private boolean revokeAs(String auditType, String tokenId, String actorKey, String detail) {
-        if (!TokenFormat.isPublicId(tokenId)) {
-            return false;
-        }
-        // read first, so the audit event can name the owner (the row is gone after the delete)
-        String owner = store.findByPublicId(tokenId).map(StoredToken::userKey).orElse(null);
-        boolean deleted = store.delete(tokenId);
-        cache.evictIf(e -> e.publicId().equals(tokenId));
-        if (deleted) {
-            tellOtherNodes(Revocation.ofToken(tokenId));
-            audit.post(auditType, actorKey, owner, tokenId, detail);
-        }
-        return deleted;
-    }
-
-    /**
-     * Publishes a stored revocation to the other nodes. It stays revoked if that fails: the other nodes then see it
-     * when their verification ages out of the cache.
-     */
-    private void tellOtherNodes(Revocation revocation) {
-        RevocationFeed feed = revocationFeed;
-        if (feed == null) {
-            return;
-        }
-        try {
-            feed.publish(revocation);
-        } catch (RuntimeException e) {
-            LOG.warn("Revoked {} {}, but could not tell the other nodes: they accept it until their cached "
-                    + "verification expires (at most {} s): {}", revocation.kind().name().toLowerCase(Locale.ROOT),
-                    revocation.subject(), cacheTtlSeconds, e.getMessage());
-        }
     }
 
     @Override

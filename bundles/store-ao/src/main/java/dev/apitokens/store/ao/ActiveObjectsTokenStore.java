@@ -10,14 +10,10 @@ import dev.apitokens.spi.RotatedToken;
 import dev.apitokens.spi.StoredToken;
 import dev.apitokens.spi.TokenStore;
 import dev.apitokens.spi.TokenUsage;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -86,20 +82,13 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveObjectsTokenStore.class);
-    private static final long SETUP_RETRY_NANOS = 1_000_000_000L;
 
-    private final String tablePrefix;
     private final String tableName;
-    private final DataSource dataSource;
-    private final String schema;
+    private final TokenTableSetup setup;
     private final int usageBatchSize;
     private final Clock clock;
     private final RevocationLog revocationLog = new RevocationLog(this::table);
     private final RevocationPoller revocationPoller;
-    private volatile TokenTable table;
-    /** Guarded by {@code this}: the last failed table setup, and when to try again. */
-    private TokenStoreUnavailableException lastSetupFailure;
-    private long retrySetupAt;
 
     /**
      * @param tablePrefix the Active Objects table prefix, {@code AO_} and six upper-case hex digits
@@ -116,9 +105,7 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
                 Duration.ofMillis(Math.max(10, config.revocationPollMillis())),
                 Duration.ofMinutes(Math.max(1, config.revocationRetentionMinutes())), clock, System::nanoTime);
         this.tableName = TokenTable.tableName(tablePrefix);
-        this.tablePrefix = tablePrefix;
-        this.dataSource = dataSource;
-        this.schema = config.schema();
+        this.setup = new TokenTableSetup(tablePrefix, dataSource, config.schema());
         this.usageBatchSize = Math.max(1, config.usageBatchSize());
         try {
             table();
@@ -136,41 +123,12 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     /** Stops reading the revocation log and releases Active Objects' resources; the data source stays open. */
     public void close() {
         revocationPoller.close();
-        TokenTable ready = table;
-        if (ready != null) {
-            ready.dispose();
-        }
+        setup.dispose();
     }
 
     /** The tables, set up now if they are not yet; for this package's SQL helpers. */
     TokenTable table() {
-        TokenTable ready = table;
-        if (ready != null) {
-            return ready;
-        }
-        synchronized (this) {
-            if (table != null) {
-                return table;
-            }
-            // while the database is down, fail fast instead of queueing every caller behind a connect timeout
-            if (lastSetupFailure != null && System.nanoTime() < retrySetupAt) {
-                throw new TokenStoreUnavailableException(lastSetupFailure.getMessage(), lastSetupFailure);
-            }
-            try {
-                table = TokenTable.open(tablePrefix, dataSource, schema);
-                lastSetupFailure = null;
-                LOG.info("Token store ready: table {} in {}", tableName, table.product);
-                return table;
-            } catch (SQLException | RuntimeException e) {
-                RuntimeException translated = StoreFailures.translate("set up table " + tableName, e);
-                TokenStoreUnavailableException failure = translated instanceof TokenStoreUnavailableException u ? u
-                        : new TokenStoreUnavailableException("token store unavailable: could not set up table "
-                                + tableName + ": " + translated.getMessage(), e);
-                lastSetupFailure = failure;
-                retrySetupAt = System.nanoTime() + SETUP_RETRY_NANOS;
-                throw failure;
-            }
-        }
+        return setup.table();
     }
 
     @Override
@@ -222,42 +180,10 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     public Page<StoredToken> find(TokenQuery query) {
         TokenTable t = table();
         TokenQuerySql sql = new TokenQuerySql(t, query, clock.millis());
-        try (Connection connection = t.dataSource.getConnection()) {
-            long total = count(connection, sql.count, sql.parameters);
-            List<StoredToken> items = new ArrayList<>();
-            // the page [offset, offset + limit) of the parts laid end to end; partStart: where part i begins
-            long partStart = 0;
-            for (int i = 0; i < sql.parts.size() && query.offset() < total && items.size() < query.limit(); i++) {
-                TokenQuerySql.Part part = sql.parts.get(i);
-                long from = query.offset() + items.size() - partStart; // <= offset, an int
-                int before = items.size();
-                try (PreparedStatement select = connection.prepareStatement(part.select())) {
-                    int next = bind(select, sql.parameters);
-                    select.setInt(next, query.limit() - items.size());
-                    select.setInt(next + 1, (int) from);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            items.add(TokenRows.fromRow(rows));
-                        }
-                    }
-                }
-                // a short page ended the part where it ended; an empty one began beyond it: count the part
-                partStart = items.size() > before ? query.offset() + items.size()
-                        : partStart + count(connection, part.count(), sql.parameters);
-            }
-            return new Page<>(items, total, query.offset(), query.limit());
+        try {
+            return new TokenListing(t).page(query, sql);
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("list tokens", e);
-        }
-    }
-
-    private static long count(Connection connection, String sql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(sql)) {
-            bind(count, parameters);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
         }
     }
 
@@ -324,14 +250,8 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     @Override
     public boolean replaceHash(String publicId, String expectedHash, String newHash) {
         TokenTable t = table();
-        String sql = "UPDATE " + t.sqlTable + " SET " + t.column("HASH") + " = ? WHERE " + t.column("PUBLIC_ID")
-                + " = ? AND " + t.column("HASH") + " = ?";
-        try (Connection connection = t.dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, newHash);
-            update.setString(2, publicId);
-            update.setString(3, expectedHash);
-            return update.executeUpdate() == 1;
+        try {
+            return new TokenUpdates(t).replaceHash(publicId, expectedHash, newHash);
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("replace the hash of token " + publicId, e);
         }
@@ -340,13 +260,8 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
     @Override
     public boolean rename(String publicId, String label) {
         TokenTable t = table();
-        String sql = "UPDATE " + t.sqlTable + " SET " + t.column("LABEL") + " = ? WHERE " + t.column("PUBLIC_ID")
-                + " = ?";
-        try (Connection connection = t.dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, label);
-            update.setString(2, publicId);
-            return update.executeUpdate() == 1;
+        try {
+            return new TokenUpdates(t).rename(publicId, label);
         } catch (SQLException | RuntimeException e) {
             throw StoreFailures.translate("rename token " + publicId, e);
         }
@@ -391,13 +306,5 @@ public class ActiveObjectsTokenStore implements TokenStore, RevocationFeed {
         Thread thread = new Thread(task, "api-tokens-revocation-poll");
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        int index = 1;
-        for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
-        }
-        return index;
     }
 }
